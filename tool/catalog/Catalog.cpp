@@ -1,0 +1,224 @@
+#include "catalog/Catalog.h"
+
+#include "config/YamlUtil.h"
+
+#include <llvm/ADT/Hashing.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/Program.h>
+
+#include <algorithm>
+#include <set>
+
+namespace concur {
+
+namespace {
+
+struct EffectName {
+  Effect effect;
+  const char *name;
+};
+constexpr EffectName kEffects[] = {
+    {EffectIo, "io"},           {EffectCpu, "cpu"},
+    {EffectBlocking, "blocking"}, {EffectWait, "wait"},
+    {EffectLock, "lock"},       {EffectUnlock, "unlock"},
+    {EffectMtUnsafe, "mt-unsafe"}, {EffectSpawnThread, "spawn-thread"},
+    {EffectSpawnProcess, "spawn-process"}, {EffectSuspend, "suspend"},
+    {EffectOffload, "offload"},
+};
+
+std::optional<double> durationUnit(const std::string &unit) {
+  if (unit == "s") return 1e9;
+  if (unit == "ms") return 1e6;
+  if (unit == "us") return 1e3;
+  if (unit == "ns") return 1;
+  return std::nullopt;
+}
+
+/// Reads one `apis:` entry; throws yaml::Error on a bad node.
+std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &file) {
+  yaml::requireMap(node, "catalogue entry");
+  static const std::set<std::string> kKeys = {
+      "match", "regex", "effects", "category", "description", "on_type",
+      "nonblocking_flags", "callable_arg", "mutex_arg", "duration_arg",
+      "duration_unit", "deferred_by", "async_alternative", "safe_alternative",
+      "source"};
+  yaml::rejectUnknownKeys(node, kKeys, "catalogue entry");
+
+  auto entry = std::make_unique<ApiEntry>();
+  entry->file = file;
+  entry->line = node.Mark().line + 1;
+  const bool hasMatch = bool(node["match"]), hasRegex = bool(node["regex"]);
+  if (hasMatch == hasRegex)
+    throw yaml::Error(node, "a catalogue entry needs exactly one of 'match' and 'regex'");
+  if (hasMatch) {
+    entry->match = yaml::string(node["match"], "match");
+    if (entry->match.rfind("::", 0) != 0)
+      throw yaml::Error(node["match"], "'match' must be a qualified name starting with '::'");
+  } else {
+    entry->pattern = yaml::string(node["regex"], "regex");
+    try {
+      entry->regex.emplace(entry->pattern, std::regex::ECMAScript | std::regex::optimize);
+    } catch (const std::regex_error &e) {
+      throw yaml::Error(node["regex"], std::string("invalid regex: ") + e.what());
+    }
+  }
+  if (!node["effects"])
+    throw yaml::Error(node, "a catalogue entry needs 'effects'");
+  for (const std::string &name : yaml::stringList(node["effects"], "effects")) {
+    auto effect = parseEffect(name);
+    if (!effect)
+      throw yaml::Error(node["effects"], "unknown effect '" + name + "'");
+    entry->effects |= *effect;
+  }
+  if (!node["source"])
+    throw yaml::Error(node, "a catalogue entry needs 'source' (where the fact comes from)");
+  entry->source = yaml::string(node["source"], "source");
+  entry->category = yaml::optString(node["category"], "category");
+  entry->description = yaml::optString(node["description"], "description");
+  entry->asyncAlternative = yaml::optString(node["async_alternative"], "async_alternative");
+  entry->safeAlternative = yaml::optString(node["safe_alternative"], "safe_alternative");
+  entry->onTypes = yaml::optStringList(node["on_type"], "on_type");
+  entry->nonblockingFlags = yaml::optStringList(node["nonblocking_flags"], "nonblocking_flags");
+  entry->deferredBy = yaml::optStringList(node["deferred_by"], "deferred_by");
+  if (auto n = node["callable_arg"]) {
+    if (n.IsScalar() && n.Scalar() == "any")
+      entry->callableArg = ApiEntry::AnyArg;
+    else
+      entry->callableArg = yaml::integer(n, "callable_arg", 0, 64);
+  }
+  if (auto n = node["mutex_arg"])
+    entry->mutexArg = yaml::integer(n, "mutex_arg", 0, 64);
+  if (auto n = node["duration_arg"])
+    entry->durationArg = yaml::integer(n, "duration_arg", 0, 64);
+  if (auto n = node["duration_unit"]) {
+    auto unit = durationUnit(yaml::string(n, "duration_unit"));
+    if (!unit)
+      throw yaml::Error(n, "'duration_unit' must be one of s, ms, us, ns");
+    entry->durationUnitNs = *unit;
+  }
+  if ((entry->durationArg == ApiEntry::NoArg) != (entry->durationUnitNs == 0))
+    throw yaml::Error(node, "'duration_arg' and 'duration_unit' go together");
+  return entry;
+}
+
+bool typeMatches(const ApiEntry &entry, const std::vector<std::string> &receiverTypes) {
+  if (entry.onTypes.empty())
+    return true;
+  for (const auto &type : receiverTypes)
+    if (std::find(entry.onTypes.begin(), entry.onTypes.end(), type) != entry.onTypes.end())
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::optional<Effect> parseEffect(const std::string &name) {
+  for (const auto &e : kEffects)
+    if (name == e.name)
+      return e.effect;
+  return std::nullopt;
+}
+
+std::vector<std::string> effectNames(uint32_t effects) {
+  std::vector<std::string> names;
+  for (const auto &e : kEffects)
+    if (effects & e.effect)
+      names.push_back(e.name);
+  return names;
+}
+
+std::string CatalogError::str() const {
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+}
+
+bool Catalog::loadFile(const std::string &path, std::vector<CatalogError> &errors) {
+  std::vector<std::unique_ptr<ApiEntry>> loaded;
+  try {
+    YAML::Node root = yaml::loadFile(path);
+    yaml::requireMap(root, "catalogue");
+    yaml::rejectUnknownKeys(root, {"apis"}, "catalogue");
+    YAML::Node apis = root["apis"];
+    if (!apis || !apis.IsSequence())
+      throw yaml::Error(root, "a catalogue needs an 'apis' list");
+    for (const auto &node : apis)
+      loaded.push_back(readEntry(node, path));
+  } catch (const yaml::Error &e) {
+    errors.push_back({path, e.line, e.column, e.message});
+    return false;
+  } catch (const YAML::Exception &e) {
+    errors.push_back({path, unsigned(e.mark.line + 1), unsigned(e.mark.column + 1), e.msg});
+    return false;
+  }
+  for (auto &entry : loaded) {
+    fingerprint_ = llvm::hash_combine(fingerprint_, entry->match, entry->pattern,
+                                      entry->effects, entry->category,
+                                      llvm::hash_combine_range(entry->onTypes.begin(), entry->onTypes.end()),
+                                      entry->callableArg, entry->mutexArg, entry->durationArg);
+    entries_.push_back(std::move(entry));
+  }
+  std::lock_guard<std::mutex> lock(cacheMutex_);
+  cache_.clear();
+  return true;
+}
+
+bool Catalog::loadDirectory(const std::string &dir, std::vector<CatalogError> &errors) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::sys::path::extension(it->path()) == ".yaml")
+      files.push_back(it->path());
+  if (ec) {
+    errors.push_back({dir, 0, 0, "cannot read catalogue directory: " + ec.message()});
+    return false;
+  }
+  std::sort(files.begin(), files.end());
+  bool ok = true;
+  for (const auto &file : files)
+    ok &= loadFile(file, errors);
+  return ok;
+}
+
+const std::vector<const ApiEntry *> &Catalog::candidates(const std::string &name) const {
+  std::lock_guard<std::mutex> lock(cacheMutex_);
+  auto [it, inserted] = cache_.try_emplace(name);
+  if (!inserted)
+    return it->second;
+  // Newest entries first: a user's catalogue overrides the bundled one.
+  std::vector<const ApiEntry *> found;
+  for (auto e = entries_.rbegin(); e != entries_.rend(); ++e) {
+    const ApiEntry &entry = **e;
+    if (entry.regex ? std::regex_search(name, *entry.regex) : entry.match == name)
+      found.push_back(&entry);
+  }
+  it->second = std::move(found);
+  return it->second;
+}
+
+const ApiEntry *Catalog::lookup(const std::string &name,
+                                const std::vector<std::string> &receiverTypes) const {
+  if (name.empty())
+    return nullptr;
+  // Entries restricted to a type are more specific than unrestricted ones.
+  const ApiEntry *fallback = nullptr;
+  for (const ApiEntry *entry : candidates(name)) {
+    if (!entry->onTypes.empty()) {
+      if (typeMatches(*entry, receiverTypes))
+        return entry;
+    } else if (!fallback) {
+      fallback = entry;
+    }
+  }
+  return fallback;
+}
+
+std::string bundledCatalogDir() {
+  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  llvm::SmallString<256> installed(llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+  llvm::sys::path::append(installed, "share", "concur", "catalog");
+  if (llvm::sys::fs::is_directory(installed))
+    return std::string(installed);
+  return CONCUR_SOURCE_CATALOG_DIR;
+}
+
+} // namespace concur

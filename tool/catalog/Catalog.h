@@ -1,0 +1,106 @@
+// The API catalogue: what the analyser knows about library functions.
+//
+// Knowledge about APIs is data (rules/catalog/*.yaml, user files through
+// --catalog / `Catalogs:`); this class loads it with positions for errors and
+// answers "what does calling this function do?".
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace concur {
+
+enum Effect : uint32_t {
+  EffectIo = 1u << 0,
+  EffectCpu = 1u << 1,
+  EffectBlocking = 1u << 2,
+  EffectWait = 1u << 3,
+  EffectLock = 1u << 4,
+  EffectUnlock = 1u << 5,
+  EffectMtUnsafe = 1u << 6,
+  EffectSpawnThread = 1u << 7,
+  EffectSpawnProcess = 1u << 8,
+  EffectSuspend = 1u << 9,
+  EffectOffload = 1u << 10,
+};
+
+/// Parses an effect name as written in the catalogue ('mt-unsafe').
+std::optional<Effect> parseEffect(const std::string &name);
+/// Names of every effect set in a mask, in declaration order.
+std::vector<std::string> effectNames(uint32_t effects);
+
+struct ApiEntry {
+  static constexpr int NoArg = -1;
+  static constexpr int AnyArg = -2;
+
+  std::string match;   // exact qualified name, or empty when `regex` is used
+  std::string pattern; // the regex source, for messages
+  std::optional<std::regex> regex;
+  uint32_t effects = 0;
+  std::string category;
+  std::string description;
+  std::vector<std::string> onTypes;
+  std::vector<std::string> nonblockingFlags;
+  std::vector<std::string> deferredBy; // guard constructor tags that do not lock
+  int callableArg = NoArg;
+  int mutexArg = NoArg;
+  int durationArg = NoArg;
+  double durationUnitNs = 0;
+  std::string asyncAlternative;
+  std::string safeAlternative;
+  std::string source;
+  // Where the entry was written, for messages.
+  std::string file;
+  unsigned line = 0;
+
+  bool has(uint32_t effect) const { return (effects & effect) != 0; }
+  bool blocks() const { return has(EffectBlocking | EffectWait | EffectLock); }
+};
+
+struct CatalogError {
+  std::string file;
+  unsigned line = 0, column = 0;
+  std::string message;
+  std::string str() const;
+};
+
+class Catalog {
+public:
+  /// Loads one file; on error returns false and appends to `errors`, leaving
+  /// the catalogue unchanged. Entries of later files take precedence.
+  bool loadFile(const std::string &path, std::vector<CatalogError> &errors);
+  /// Loads every *.yaml in a directory, in name order.
+  bool loadDirectory(const std::string &dir, std::vector<CatalogError> &errors);
+
+  /// The entry describing a call to `name` (normalised qualified name) whose
+  /// object or first argument has the given class types; null if none.
+  /// Thread-safe.
+  const ApiEntry *lookup(const std::string &name,
+                         const std::vector<std::string> &receiverTypes) const;
+
+  size_t size() const { return entries_.size(); }
+  /// A digest of every loaded entry, for cache keys.
+  uint64_t fingerprint() const { return fingerprint_; }
+
+private:
+  const std::vector<const ApiEntry *> &candidates(const std::string &name) const;
+
+  std::vector<std::unique_ptr<ApiEntry>> entries_; // newest last
+  uint64_t fingerprint_ = 0;
+
+  mutable std::mutex cacheMutex_;
+  mutable std::unordered_map<std::string, std::vector<const ApiEntry *>> cache_;
+};
+
+/// Where the bundled catalogues are: next to the installed binary
+/// (../share/concur/catalog) or, in a build tree, the source tree's rules/catalog.
+std::string bundledCatalogDir();
+
+} // namespace concur

@@ -1,0 +1,339 @@
+#include "classify/Classifier.h"
+
+#include "classify/Work.h"
+#include "model/ProgramModel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace concur {
+
+const OptionTable &classifierOptions() {
+  static const OptionTable table{
+      "concur-classification",
+      {
+          {"OpNs", 1, "estimated nanoseconds per arithmetic or memory operation"},
+          {"AssumedTripCount", 1000, "iterations assumed for a loop whose count is not known"},
+          {"AssumedWaitNs", 5e6, "time assumed for a blocking call whose duration is not known"},
+          {"LockWaitNs", 1e3, "time assumed to acquire a lock"},
+          {"IoCallNs", 2e3, "time of an I/O call that does not block (a buffered write)"},
+          {"LibraryCallNs", 20, "time of a library call that runs a callback"},
+          {"RecursionFactor", 1e5, "work multiplier for recursion that branches"},
+          {"NeutralNs", 2e5, "below this estimated time a function is neutral"},
+          {"IoShare", 0.25, "below this share of computation a function is io"},
+          {"CpuShare", 0.85, "above this share of computation a function is cpu"},
+      }};
+  return table;
+}
+
+namespace {
+
+struct Params {
+  double opNs, assumedTrips, assumedWaitNs, lockWaitNs, ioCallNs, libraryCallNs;
+  double recursionFactor, neutralNs, ioShare, cpuShare;
+
+  explicit Params(const OptionValues &values) {
+    const OptionTable &t = classifierOptions();
+    auto get = [&](size_t i) { return values.get(t.owner, t.options[i]); };
+    opNs = get(0); assumedTrips = get(1); assumedWaitNs = get(2); lockWaitNs = get(3);
+    ioCallNs = get(4); libraryCallNs = get(5); recursionFactor = get(6); neutralNs = get(7);
+    ioShare = get(8); cpuShare = get(9);
+  }
+};
+
+std::string roundCount(double n) {
+  std::ostringstream os;
+  if (n >= 1e9) os << std::lround(n / 1e9) << "G";
+  else if (n >= 1e6) os << std::lround(n / 1e6) << "M";
+  else if (n >= 1e4) os << std::lround(n / 1e3) << "k";
+  else os << std::lround(n);
+  return os.str();
+}
+
+class Classifier {
+public:
+  Classifier(const ProgramModel &model, const OptionValues &values)
+      : model_(model), p_(values), work_(model.functions().size()) {}
+
+  std::vector<Verdict> run();
+
+private:
+  /// Iterations of a loop nest down to `loop`, and whether any was assumed.
+  double multiplier(int f, int loop, bool &assumed) const;
+  Work ownWork(int f, unsigned &recursiveSites) const;
+  Work apiWork(const ApiEntry &api, const CallSite &call, int f) const;
+  Verdict verdictOf(int f, const Work &w) const;
+
+  const ProgramModel &model_;
+  Params p_;
+  std::vector<Work> work_;
+};
+
+double Classifier::multiplier(int f, int loop, bool &assumed) const {
+  double times = 1;
+  const auto &loops = model_.function(f).loops;
+  for (; loop >= 0; loop = loops[loop].parent) {
+    double trip = model_.evaluate(f, loops[loop].trip);
+    if (trip < 0) {
+      trip = p_.assumedTrips;
+      assumed = true;
+    }
+    times *= trip;
+  }
+  return times;
+}
+
+Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const {
+  Work w;
+  const std::string name = call.displayName.empty() ? api.match : call.displayName;
+  std::string what = api.category.empty() ? "" : api.category;
+  auto evidence = [&](const std::string &kind, double weight) {
+    std::string detail = what.empty() ? kind : what + ", " + kind;
+    w.addEvidence({"calls '" + name + "' (" + detail + ")", call.loc, {}, weight});
+  };
+  if (api.has(EffectLock)) {
+    w.waitNs += p_.lockWaitNs;
+    evidence("lock", p_.lockWaitNs);
+  } else if (api.has(EffectBlocking | EffectWait)) {
+    double ns = call.durationNs >= 0 ? call.durationNs : -1;
+    if (ns < 0 && api.durationArg >= 0 && size_t(api.durationArg) < call.args.size()) {
+      double units = model_.evaluate(f, call.args[api.durationArg]);
+      if (units >= 0)
+        ns = units * api.durationUnitNs;
+    }
+    if (ns < 0)
+      ns = p_.assumedWaitNs;
+    w.waitNs += ns;
+    w.waits = 1;
+    w.waitsWithoutAsync = api.asyncAlternative.empty();
+    evidence(api.has(EffectWait) ? "waits" : "blocking", ns);
+  } else if (api.has(EffectIo)) {
+    w.waitNs += p_.ioCallNs;
+    evidence("io", p_.ioCallNs);
+  }
+  if (api.has(EffectCpu)) {
+    double n = call.args.empty() ? -1 : model_.evaluate(f, call.args[0]);
+    if (n < 0) {
+      n = p_.assumedTrips;
+      w.assumedNs = 1; // marked below
+    }
+    double ns = n * std::log2(std::max(2.0, n)) * 4 * p_.opNs;
+    w.cpuNs += ns;
+    w.assumedNs = w.assumedNs > 0 ? ns : 0;
+    evidence("cpu", ns);
+  }
+  if (api.has(EffectMtUnsafe)) {
+    w.mtUnsafe = true;
+    evidence("not thread-safe", 0);
+  }
+  return w;
+}
+
+Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
+  const FunctionFacts &fn = model_.function(f);
+  Work w;
+  w.cpuNs = fn.ops * p_.opNs;
+  for (int l = 0; l < int(fn.loops.size()); ++l) {
+    bool assumed = false;
+    double times = multiplier(f, l, assumed);
+    double ns = fn.loops[l].ops * p_.opNs * times;
+    w.cpuNs += ns;
+    if (assumed)
+      w.assumedNs += ns;
+    if (ns > 0) {
+      double trip = model_.evaluate(f, fn.loops[l].trip);
+      std::string count = trip >= 0 ? roundCount(trip) + " iterations" : "an unknown number of iterations";
+      w.addEvidence({"loop with " + count + ", " + std::to_string(fn.loops[l].ops) +
+                         " operations per iteration (~" + roundCount(times * fn.loops[l].ops) + " in all)",
+                     fn.loops[l].loc, {}, ns});
+    }
+  }
+  const int scc = model_.sccOf(f);
+  for (const CallEdge &edge : model_.callees(f)) {
+    const CallSite &call = fn.calls[edge.site];
+    bool assumed = false;
+    double times = multiplier(f, call.loop, assumed);
+    if (model_.sccOf(edge.callee) == scc) {
+      recursiveSites += edge.viaCallback ? 0 : 1;
+      continue;
+    }
+    if (edge.viaCallback) {
+      double n = call.args.empty() ? -1 : model_.evaluate(f, call.args[0]);
+      times *= n >= 0 ? n : (model_.target(f, edge.site).kind == CallTarget::Kind::Function ? 1 : p_.assumedTrips);
+    }
+    const Work &callee = work_[edge.callee];
+    Work scaled;
+    scaled.add(callee, 1, model_.function(edge.callee).name);
+    if (assumed)
+      scaled.assumedNs = scaled.cpuNs;
+    w.add(scaled, times, "");
+  }
+  for (int s = 0; s < int(fn.calls.size()); ++s) {
+    const CallSite &call = fn.calls[s];
+    const CallTarget &target = model_.target(f, s);
+    bool assumed = false;
+    double times = multiplier(f, call.loop, assumed);
+    switch (target.kind) {
+    case CallTarget::Kind::Api: {
+      Work api = apiWork(*target.api, call, f);
+      if (assumed)
+        api.assumedNs = api.cpuNs;
+      w.add(api, times, "");
+      break;
+    }
+    case CallTarget::Kind::Library:
+      w.cpuNs += p_.libraryCallNs * times;
+      break;
+    case CallTarget::Kind::Unknown:
+      w.unknownCallees.insert(call.displayName);
+      w.addEvidence({"calls '" + call.displayName +
+                         "', defined in no analysed file and not in the catalogue (cost unknown)",
+                     call.loc, {}, 0});
+      break;
+    case CallTarget::Kind::Indirect:
+      w.indirect = true;
+      w.addEvidence({"calls through a pointer ('" + call.displayName + "'): target not resolved",
+                     call.loc, {}, 0});
+      break;
+    case CallTarget::Kind::Function:
+      break; // edges above
+    }
+  }
+  return w;
+}
+
+Verdict Classifier::verdictOf(int f, const Work &w) const {
+  Verdict v;
+  v.cpuNs = w.cpuNs;
+  v.waitNs = w.waitNs;
+  const double total = w.cpuNs + w.waitNs;
+  const double share = total > 0 ? w.cpuNs / total : 0;
+  if (w.waits == 0 && total < p_.neutralNs)
+    v.kind = WorkKind::Neutral;
+  else if (share < p_.ioShare)
+    v.kind = WorkKind::Io;
+  else if (share > p_.cpuShare)
+    v.kind = w.cpuNs < p_.neutralNs ? WorkKind::Neutral : WorkKind::Cpu;
+  else
+    v.kind = WorkKind::Mixed;
+
+  v.confidence = 0.9;
+  v.confidence *= std::pow(0.85, double(std::min<size_t>(w.unknownCallees.size(), 6)));
+  if (w.indirect)
+    v.confidence *= 0.9;
+  const double decisive = v.kind == WorkKind::Io ? w.waitNs : w.cpuNs;
+  if (decisive > 0 && w.assumedNs > decisive / 2 && v.kind != WorkKind::Io)
+    v.confidence *= 0.75;
+  v.confidence = std::max(0.2, std::round(v.confidence * 100) / 100);
+
+  const bool coroutine = model_.function(f).isCoroutine;
+  switch (v.kind) {
+  case WorkKind::Neutral:
+    v.recommendation = Recommendation::None;
+    v.rationale = "too little work either way to gain from concurrency";
+    break;
+  case WorkKind::Io:
+    if (w.waitsWithoutAsync && !coroutine) {
+      v.recommendation = Recommendation::Threads;
+      v.rationale = "waits on I/O through APIs that only block: a pool of threads sized for "
+                    "waiting hides the latency (an event loop would stall)";
+    } else {
+      v.recommendation = Recommendation::Async;
+      v.rationale = w.waitsRepeat
+                        ? "waits on I/O many times: run the waits concurrently on an event loop "
+                          "(concur::gather); threads would also work at a higher cost per wait"
+                        : "its time goes to waiting: as a coroutine on an event loop it frees the "
+                          "thread while it waits";
+    }
+    break;
+  case WorkKind::Cpu:
+    if (w.mtUnsafe) {
+      v.recommendation = Recommendation::Processes;
+      v.rationale = "CPU-bound and calls functions that are not thread-safe: run it on a "
+                    "concur::process_pool, where each worker has its own copy of that state";
+    } else {
+      v.recommendation = Recommendation::Threads;
+      v.rationale = coroutine
+                        ? "CPU-heavy work inside a coroutine blocks its event loop: offload it with "
+                          "co_await concur::to_thread(...) or a thread pool"
+                        : "CPU-bound: run independent parts in parallel on a thread pool "
+                          "(concur::parallel_for); threads share memory at no copying cost";
+    }
+    break;
+  case WorkKind::Mixed:
+    v.recommendation = w.mtUnsafe ? Recommendation::Processes : Recommendation::Threads;
+    v.rationale = w.mtUnsafe ? "I/O mixed with computation that calls non-thread-safe functions: "
+                               "worker processes isolate that state"
+                             : "I/O mixed with computation: on a thread pool the computation of one "
+                               "item overlaps the waits of the others";
+    break;
+  }
+  Work trimmed = w;
+  trimmed.trimEvidence(6);
+  v.evidence = std::move(trimmed.evidence);
+  return v;
+}
+
+std::vector<Verdict> Classifier::run() {
+  for (const auto &scc : model_.sccsBottomUp()) {
+    std::vector<Work> own;
+    unsigned recursiveSites = 0;
+    for (int f : scc) {
+      unsigned sites = 0;
+      own.push_back(ownWork(f, sites));
+      recursiveSites += sites;
+    }
+    if (recursiveSites == 0) {
+      work_[scc.front()] = std::move(own.front());
+      continue;
+    }
+    // Recursion: the component's work repeats; branching recursion (two
+    // or more recursive calls) grows exponentially with depth.
+    Work combined;
+    for (const Work &w : own)
+      combined.add(w, 1, "");
+    double factor = recursiveSites >= 2 * scc.size() ? p_.recursionFactor : p_.assumedTrips;
+    Work total;
+    total.add(combined, factor, "");
+    total.assumedNs = total.cpuNs;
+    total.addEvidence({recursiveSites >= 2 * scc.size() ? "recursion that branches (work grows exponentially with depth)"
+                                                        : "recursion (work repeats with depth)",
+                       model_.function(scc.front()).loc, {}, total.cpuNs});
+    for (int f : scc)
+      work_[f] = total;
+  }
+  std::vector<Verdict> verdicts;
+  verdicts.reserve(work_.size());
+  for (int f = 0; f < int(work_.size()); ++f)
+    verdicts.push_back(verdictOf(f, work_[f]));
+  return verdicts;
+}
+
+} // namespace
+
+const char *kindName(WorkKind kind) {
+  switch (kind) {
+  case WorkKind::Neutral: return "neutral";
+  case WorkKind::Io: return "io";
+  case WorkKind::Cpu: return "cpu";
+  case WorkKind::Mixed: return "mixed";
+  }
+  return "neutral";
+}
+
+const char *recommendationName(Recommendation rec) {
+  switch (rec) {
+  case Recommendation::None: return "none";
+  case Recommendation::Async: return "async";
+  case Recommendation::Threads: return "threads";
+  case Recommendation::Processes: return "processes";
+  }
+  return "none";
+}
+
+std::vector<Verdict> classify(const ProgramModel &model, const OptionValues &options) {
+  return Classifier(model, options).run();
+}
+
+} // namespace concur

@@ -1,0 +1,111 @@
+#include "config/Config.h"
+
+#include "config/YamlUtil.h"
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+#include <sstream>
+
+namespace concur {
+
+std::string ConfigError::str() const {
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+}
+
+namespace {
+
+const OptionDecl *findOption(const std::vector<OptionTable> &tables, const std::string &key) {
+  for (const auto &table : tables)
+    for (const auto &decl : table.options)
+      if (key == table.owner + "." + decl.name)
+        return &decl;
+  return nullptr;
+}
+
+void readGlobs(const YAML::Node &node, const char *key, std::optional<std::string> &out) {
+  if (!node)
+    return;
+  std::string text = yaml::string(node, key);
+  GlobList globs;
+  if (auto error = GlobList::parse(text, globs))
+    throw yaml::Error(node, *error);
+  out = text;
+}
+
+} // namespace
+
+std::optional<Config> loadConfig(const std::string &path, const std::vector<OptionTable> &tables,
+                                 ConfigError &error) {
+  Config config;
+  config.path = path;
+  try {
+    YAML::Node root = yaml::loadFile(path);
+    if (root.IsNull())
+      return config; // an empty file is a valid, empty configuration
+    yaml::requireMap(root, "configuration");
+    yaml::rejectUnknownKeys(root, {"Checks", "WarningsAsErrors", "Catalogs", "CheckOptions"},
+                            "configuration");
+    readGlobs(root["Checks"], "Checks", config.checks);
+    readGlobs(root["WarningsAsErrors"], "WarningsAsErrors", config.warningsAsErrors);
+    llvm::SmallString<256> dir(llvm::sys::path::parent_path(path));
+    llvm::sys::fs::make_absolute(dir);
+    for (const auto &catalog : yaml::optStringList(root["Catalogs"], "Catalogs")) {
+      llvm::SmallString<256> full(catalog);
+      if (!llvm::sys::path::is_absolute(full)) {
+        full = dir;
+        llvm::sys::path::append(full, catalog);
+      }
+      config.catalogs.push_back(std::string(full));
+    }
+    if (YAML::Node options = root["CheckOptions"]) {
+      yaml::requireMap(options, "CheckOptions");
+      for (const auto &kv : options) {
+        const std::string key = kv.first.Scalar();
+        if (!findOption(tables, key))
+          throw yaml::Error(kv.first, "unknown option '" + key + "'");
+        config.options.set(key, yaml::number(kv.second, key.c_str()));
+      }
+    }
+  } catch (const yaml::Error &e) {
+    error = {path, e.line, e.column, e.message};
+    return std::nullopt;
+  } catch (const YAML::Exception &e) {
+    error = {path, unsigned(e.mark.line + 1), unsigned(e.mark.column + 1), e.msg};
+    return std::nullopt;
+  }
+  return config;
+}
+
+std::string findConfigAbove(const std::string &start) {
+  llvm::SmallString<256> dir(start);
+  llvm::sys::fs::make_absolute(dir);
+  while (!dir.empty()) {
+    llvm::SmallString<256> candidate(dir);
+    llvm::sys::path::append(candidate, ".concur.yaml");
+    if (llvm::sys::fs::is_regular_file(candidate))
+      return std::string(candidate);
+    llvm::StringRef parent = llvm::sys::path::parent_path(dir);
+    if (parent == dir)
+      break;
+    dir = parent;
+  }
+  return {};
+}
+
+std::string dumpConfig(const Config &config, const std::string &checks,
+                       const std::vector<OptionTable> &tables) {
+  std::ostringstream os;
+  os << "Checks: '" << checks << "'\n";
+  os << "WarningsAsErrors: '" << config.warningsAsErrors.value_or("") << "'\n";
+  os << "Catalogs: [";
+  for (size_t i = 0; i < config.catalogs.size(); ++i)
+    os << (i ? ", " : "") << "'" << config.catalogs[i] << "'";
+  os << "]\nCheckOptions:\n";
+  for (const auto &table : tables)
+    for (const auto &decl : table.options)
+      os << "  " << table.owner << "." << decl.name << ": " << config.options.get(table.owner, decl) << "\n";
+  return os.str();
+}
+
+} // namespace concur

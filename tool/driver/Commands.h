@@ -1,0 +1,8 @@
+// The sub-commands of the `concur` binary.
+#pragma once
+
+namespace concur {
+
+int runCommandLine(int argc, char **argv);
+
+} // namespace concur

@@ -1,0 +1,117 @@
+// Per-function facts extracted from one translation unit.
+//
+// Facts are plain data: they carry no pointers into the AST, so a TU's
+// summary can be written to disk, read back, and merged with the summaries of
+// other TUs by USR (see model/ProgramModel.h). Everything a check or the
+// classifier needs must be here; nothing downstream looks at the AST.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+struct SourceLoc {
+  std::string file; // absolute path
+  unsigned line = 0;
+  unsigned column = 0;
+  unsigned offset = 0; // byte offset in the file, for fix-its
+
+  bool valid() const { return line != 0; }
+};
+
+/// A value known about a call argument or a loop bound, before the program
+/// model propagates constants across calls.
+struct SymbolicValue {
+  enum class Kind { Unknown, Constant, Param } kind = Kind::Unknown;
+  double value = 0;   // Constant: the value; Param: a factor applied to it
+  int param = -1;     // Param: index of the enclosing function's parameter
+
+  static SymbolicValue constant(double v) { return {Kind::Constant, v, -1}; }
+  static SymbolicValue parameter(int index, double factor = 1) {
+    return {Kind::Param, factor, index};
+  }
+};
+
+struct CallableArg {
+  unsigned argIndex = 0;
+  std::string usr;  // the function or lambda operator() passed
+  std::string name;
+};
+
+struct CallSite {
+  std::string calleeUsr;   // empty when the callee is not known statically
+  std::string calleeName;  // normalised: '::ns::Class::f', no template args
+  std::string displayName; // as clang prints it: 'ns::Class::f'
+  SourceLoc loc;
+  int loop = -1;           // innermost enclosing loop (index into loops)
+  bool calleeInSystemHeader = false;
+  bool calleeHasBody = false;  // a definition was visible in this TU
+  bool isVirtual = false;
+  bool isIndirect = false;     // through a function pointer / std::function
+  bool isConstructor = false;
+  /// Classes of the call's object (member call) or first argument (free
+  /// function), each with its bases, normalised; for catalogue `on_type`.
+  std::vector<std::string> receiverTypes;
+  std::vector<SymbolicValue> args;
+  /// Nanoseconds of a constant std::chrono::duration argument, if any.
+  double durationNs = -1;
+  std::vector<CallableArg> callables;
+  std::vector<std::string> locksHeld;
+  /// Inside a co_await operand: the call builds an awaitable (not run inline
+  /// on the thread when it is an offload), used by the coroutine checks.
+  bool inAwaitOperand = false;
+};
+
+struct Loop {
+  SourceLoc loc;
+  int parent = -1;
+  unsigned depth = 1;
+  SymbolicValue trip;  // iterations per entry
+  unsigned ops = 0;    // arithmetic / memory operations directly in the body
+};
+
+struct Access {
+  std::string key;     // identity of the location: USR of the variable or field
+  std::string display; // 'counter', 'Server::hits'
+  SourceLoc loc;
+  bool isWrite = false;
+  bool isAtomic = false;
+  bool isThreadLocal = false;
+  enum class Base { Global, Member, Captured } base = Base::Global;
+  int loop = -1;
+  std::vector<std::string> locksHeld;
+};
+
+struct Suspension {
+  enum class Kind { Await, Yield, Return } kind = Kind::Await;
+  SourceLoc loc;
+  int loop = -1;
+  std::vector<std::string> locksHeld;      // on every path
+  std::vector<std::string> locksMaybeHeld; // on some path
+};
+
+struct FunctionFacts {
+  std::string usr;
+  std::string name; // qualified, as clang prints it, without parameters
+  SourceLoc loc;
+  bool isCoroutine = false;
+  bool isLambda = false;
+  bool isTemplateInstance = false;
+  unsigned numParams = 0;
+  unsigned ops = 0; // operations outside any loop
+  std::vector<std::string> overrides; // USRs of methods this one overrides
+  std::vector<CallSite> calls;
+  std::vector<Loop> loops;
+  std::vector<Access> accesses;
+  std::vector<Suspension> suspensions;
+};
+
+/// What one translation unit contributes to the program model.
+struct TUSummary {
+  std::string mainFile;
+  std::vector<FunctionFacts> functions;
+};
+
+} // namespace concur

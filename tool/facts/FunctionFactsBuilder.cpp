@@ -1,0 +1,333 @@
+#include "facts/FunctionFactsBuilder.h"
+
+#include "catalog/Catalog.h"
+#include "facts/AccessMode.h"
+#include "facts/LockSets.h"
+#include "facts/Names.h"
+#include "facts/Values.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMap.h>
+#include <clang/AST/StmtCXX.h>
+
+namespace concur {
+
+using namespace clang;
+
+namespace {
+
+std::vector<std::string> sorted(const LockSet &set) { return {set.begin(), set.end()}; }
+
+/// The function a callable argument names: a lambda, a function, a pointer
+/// to one, or a variable holding a lambda.
+const FunctionDecl *callableTarget(const Expr *arg) {
+  const Expr *e = arg->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *construct = dyn_cast<CXXConstructExpr>(e))
+    if (construct->getNumArgs() == 1)
+      return callableTarget(construct->getArg(0));
+  if (const auto *unary = dyn_cast<UnaryOperator>(e); unary && unary->getOpcode() == UO_AddrOf)
+    e = unary->getSubExpr()->IgnoreParenImpCasts();
+  const CXXRecordDecl *closure = nullptr;
+  if (const auto *lambda = dyn_cast<LambdaExpr>(e))
+    closure = lambda->getLambdaClass();
+  else if (const auto *ref = dyn_cast<DeclRefExpr>(e)) {
+    if (const auto *fn = dyn_cast<FunctionDecl>(ref->getDecl()))
+      return fn;
+    if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
+      closure = var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  }
+  if (!closure || !closure->isLambda())
+    return nullptr;
+  const CXXMethodDecl *op = closure->getLambdaCallOperator();
+  if (const FunctionTemplateDecl *generic = op->getDescribedFunctionTemplate()) {
+    for (const FunctionDecl *spec : generic->specializations())
+      return spec;
+    return nullptr;
+  }
+  return op;
+}
+
+bool isLoop(const Stmt *s) {
+  return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
+}
+
+bool countsAsOp(const Stmt *s) {
+  if (const auto *bin = dyn_cast<BinaryOperator>(s))
+    return bin->getOpcode() != BO_Comma;
+  if (const auto *unary = dyn_cast<UnaryOperator>(s))
+    return unary->getOpcode() != UO_AddrOf && unary->getOpcode() != UO_Extension;
+  return isa<ArraySubscriptExpr>(s);
+}
+
+class Builder {
+public:
+  Builder(const FunctionDecl *fn, ASTContext &ctx, const Catalog &catalog, const Stmt *body)
+      : fn_(fn), ctx_(ctx), sm_(ctx.getSourceManager()), catalog_(catalog),
+        locks_(body, ctx, catalog), parents_(const_cast<Stmt *>(body)) {}
+
+  void walk(const Stmt *s);
+  FunctionFacts facts;
+
+private:
+  void walkLoop(const Stmt *loop);
+  void recordCall(const CallExpr *call);
+  void recordConstruct(const CXXConstructExpr *construct);
+  void recordAccess(const Expr *expr, const ValueDecl *decl, Access::Base base);
+  void recordSuspension(const Stmt *s, Suspension::Kind kind);
+  void addOps(unsigned n) {
+    if (loops_.empty())
+      facts.ops += n;
+    else
+      facts.loops[loops_.back()].ops += n;
+  }
+  int currentLoop() const { return loops_.empty() ? -1 : loops_.back(); }
+  std::vector<std::string> mustLocks(const Stmt *s) const {
+    const LocksAtPoint *at = locks_.at(s);
+    return at ? sorted(at->must) : std::vector<std::string>();
+  }
+  CallSite makeCall(const FunctionDecl *callee, const Expr *call, const Expr *receiver,
+                    llvm::ArrayRef<const Expr *> args);
+  bool capturedByReference(const VarDecl *var) const;
+
+  const FunctionDecl *fn_;
+  ASTContext &ctx_;
+  const SourceManager &sm_;
+  const Catalog &catalog_;
+  LockSetAnalysis locks_;
+  ParentMap parents_;
+  std::vector<int> loops_;
+  int awaitDepth_ = 0;
+};
+
+void Builder::walk(const Stmt *s) {
+  if (!s)
+    return;
+  if (const auto *lambda = dyn_cast<LambdaExpr>(s)) {
+    for (const Expr *init : lambda->capture_inits())
+      walk(init);
+    return;
+  }
+  if (const auto *suspend = dyn_cast<CoroutineSuspendExpr>(s)) {
+    recordSuspension(s, isa<CoyieldExpr>(s) ? Suspension::Kind::Yield : Suspension::Kind::Await);
+    ++awaitDepth_;
+    walk(suspend->getOperand());
+    --awaitDepth_;
+    return;
+  }
+  if (const auto *ret = dyn_cast<CoreturnStmt>(s)) {
+    recordSuspension(s, Suspension::Kind::Return);
+    walk(ret->getOperand());
+    return;
+  }
+  if (const auto *decl = dyn_cast<DeclStmt>(s)) {
+    for (const Decl *d : decl->decls())
+      if (const auto *var = dyn_cast<VarDecl>(d))
+        walk(var->getInit());
+    return;
+  }
+  if (isLoop(s))
+    return walkLoop(s);
+  if (const auto *call = dyn_cast<CallExpr>(s))
+    recordCall(call);
+  else if (const auto *construct = dyn_cast<CXXConstructExpr>(s))
+    recordConstruct(construct);
+  else if (const auto *ref = dyn_cast<DeclRefExpr>(s)) {
+    if (const auto *var = dyn_cast<VarDecl>(ref->getDecl())) {
+      if (var->hasGlobalStorage() && !var->getType().isConstQualified())
+        recordAccess(ref, var, Access::Base::Global);
+      else if (ref->refersToEnclosingVariableOrCapture() && capturedByReference(var))
+        recordAccess(ref, var, Access::Base::Captured);
+    }
+  } else if (const auto *member = dyn_cast<MemberExpr>(s)) {
+    if (isa<CXXThisExpr>(member->getBase()->IgnoreParenImpCasts()))
+      if (const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl()))
+        recordAccess(member, field, Access::Base::Member);
+  }
+  if (countsAsOp(s))
+    addOps(1);
+  for (const Stmt *child : s->children())
+    walk(child);
+}
+
+void Builder::walkLoop(const Stmt *loop) {
+  // A for-loop's init runs once, outside the loop.
+  if (const auto *f = dyn_cast<ForStmt>(loop))
+    walk(f->getInit());
+  if (const auto *r = dyn_cast<CXXForRangeStmt>(loop))
+    walk(r->getRangeInit());
+  Loop info;
+  info.loc = toSourceLoc(sm_, loop->getBeginLoc());
+  info.parent = currentLoop();
+  info.depth = info.parent < 0 ? 1 : facts.loops[info.parent].depth + 1;
+  info.trip = tripCount(loop, fn_, ctx_);
+  facts.loops.push_back(info);
+  loops_.push_back(int(facts.loops.size()) - 1);
+  for (const Stmt *child : loop->children()) {
+    if (const auto *f = dyn_cast<ForStmt>(loop); f && child == f->getInit())
+      continue;
+    if (const auto *r = dyn_cast<CXXForRangeStmt>(loop); r && (child == r->getInit() || child == r->getRangeStmt()))
+      continue;
+    walk(child);
+  }
+  loops_.pop_back();
+}
+
+CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const Expr *receiver,
+                           llvm::ArrayRef<const Expr *> args) {
+  CallSite cs;
+  cs.loc = toSourceLoc(sm_, call->getBeginLoc());
+  cs.loop = currentLoop();
+  cs.inAwaitOperand = awaitDepth_ > 0;
+  cs.locksHeld = mustLocks(call);
+  if (callee) {
+    const FunctionDecl *def = callee->getDefinition();
+    cs.calleeUsr = usrOf(callee);
+    cs.calleeName = normalizedName(callee);
+    cs.displayName = displayName(callee);
+    cs.calleeHasBody = def && def->doesThisDeclarationHaveABody();
+    cs.calleeInSystemHeader = sm_.isInSystemHeader(callee->getLocation());
+  }
+  if (receiver)
+    cs.receiverTypes = classAndBases(receiver->getType());
+  for (unsigned i = 0; i < args.size(); ++i) {
+    cs.args.push_back(argumentValue(args[i], fn_, ctx_));
+    if (cs.durationNs < 0)
+      cs.durationNs = constantDurationNs(args[i], ctx_);
+    if (const FunctionDecl *target = callableTarget(args[i]))
+      cs.callables.push_back({i, usrOf(target), displayName(target)});
+  }
+  return cs;
+}
+
+void Builder::recordCall(const CallExpr *call) {
+  const FunctionDecl *callee = call->getDirectCallee();
+  const Expr *receiver = nullptr;
+  std::vector<const Expr *> args(call->arg_begin(), call->arg_end());
+  bool isVirtual = false;
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(call)) {
+    receiver = member->getImplicitObjectArgument();
+    if (const auto *method = member->getMethodDecl())
+      isVirtual = method->isVirtual() && !method->hasAttr<FinalAttr>() &&
+                  !method->getParent()->hasAttr<FinalAttr>();
+    if (const auto *me = dyn_cast<MemberExpr>(member->getCallee()->IgnoreParens()); me && me->hasQualifier())
+      isVirtual = false; // Base::f() is a direct call
+  } else if (const auto *op = dyn_cast<CXXOperatorCallExpr>(call)) {
+    if (isa_and_nonnull<CXXMethodDecl>(callee) && !args.empty()) {
+      receiver = args.front();
+      args.erase(args.begin());
+    }
+  }
+  if (!receiver && !args.empty())
+    receiver = args.front();
+
+  const bool system = callee && sm_.isInSystemHeader(callee->getLocation());
+  const ApiEntry *entry = callee ? catalog_.lookup(normalizedName(callee),
+                                                   receiver ? classAndBases(receiver->getType())
+                                                            : std::vector<std::string>())
+                                 : nullptr;
+  CallSite cs = makeCall(callee, call, receiver, args);
+  cs.isVirtual = isVirtual;
+  if (!callee) {
+    cs.isIndirect = true;
+    cs.displayName = "(indirect call)";
+    if (const auto *ref = dyn_cast<DeclRefExpr>(call->getCallee()->IgnoreParenImpCasts()))
+      cs.displayName = ref->getDecl()->getNameAsString();
+  }
+  // A library call nobody catalogued and that runs no callback of ours is
+  // ordinary computation (a container access, a math function).
+  if (system && !entry && cs.callables.empty()) {
+    addOps(1);
+    return;
+  }
+  facts.calls.push_back(std::move(cs));
+}
+
+void Builder::recordConstruct(const CXXConstructExpr *construct) {
+  const CXXConstructorDecl *ctor = construct->getConstructor();
+  if (!ctor || ctor->isTrivial())
+    return;
+  const bool system = sm_.isInSystemHeader(ctor->getLocation());
+  const ApiEntry *entry = catalog_.lookup(normalizedName(ctor), {});
+  std::vector<const Expr *> args(construct->arg_begin(), construct->arg_end());
+  if (system && !entry) {
+    // Library objects are plain computation unless they run a callback of ours.
+    bool runsCallback = false;
+    for (const Expr *arg : args)
+      runsCallback |= callableTarget(arg) != nullptr;
+    if (!runsCallback) {
+      addOps(1);
+      return;
+    }
+  }
+  if (!system && !ctor->isUserProvided())
+    return; // implicit copy/move of a user type: no code of ours runs
+  CallSite cs = makeCall(ctor, construct, nullptr, args);
+  cs.isConstructor = true;
+  facts.calls.push_back(std::move(cs));
+}
+
+bool Builder::capturedByReference(const VarDecl *var) const {
+  const auto *method = dyn_cast<CXXMethodDecl>(fn_);
+  if (!method || !method->getParent()->isLambda())
+    return false;
+  for (const LambdaCapture &capture : method->getParent()->captures())
+    if (capture.capturesVariable() && capture.getCapturedVar() == var)
+      return capture.getCaptureKind() == LCK_ByRef;
+  return false;
+}
+
+void Builder::recordAccess(const Expr *expr, const ValueDecl *decl, Access::Base base) {
+  Access access;
+  access.key = locationKey(expr);
+  access.display = base == Access::Base::Member ? displayName(decl) : decl->getNameAsString();
+  access.loc = toSourceLoc(sm_, expr->getExprLoc());
+  access.base = base;
+  access.isWrite = isWriteAccess(expr, parents_);
+  access.isAtomic = isSynchronisationType(decl->getType());
+  if (const auto *var = dyn_cast<VarDecl>(decl))
+    access.isThreadLocal = var->getTLSKind() != VarDecl::TLS_None;
+  access.loop = currentLoop();
+  access.locksHeld = mustLocks(expr);
+  facts.accesses.push_back(std::move(access));
+}
+
+void Builder::recordSuspension(const Stmt *s, Suspension::Kind kind) {
+  Suspension suspension;
+  suspension.kind = kind;
+  suspension.loc = toSourceLoc(sm_, s->getBeginLoc());
+  suspension.loop = currentLoop();
+  if (const LocksAtPoint *at = locks_.at(s)) {
+    suspension.locksHeld = sorted(at->must);
+    suspension.locksMaybeHeld = sorted(at->may);
+  }
+  facts.suspensions.push_back(std::move(suspension));
+}
+
+} // namespace
+
+FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const Catalog &catalog) {
+  const Stmt *body = fn->getBody();
+  const auto *coroutine = dyn_cast<CoroutineBodyStmt>(body);
+  if (coroutine)
+    body = coroutine->getBody();
+  Builder builder(fn, ctx, catalog, body);
+  FunctionFacts &facts = builder.facts;
+  facts.usr = usrOf(fn);
+  facts.name = displayName(fn);
+  facts.loc = toSourceLoc(ctx.getSourceManager(), fn->getLocation());
+  facts.isCoroutine = coroutine != nullptr;
+  if (const auto *method = dyn_cast<CXXMethodDecl>(fn)) {
+    facts.isLambda = method->getParent()->isLambda();
+    for (const CXXMethodDecl *overridden : method->overridden_methods())
+      facts.overrides.push_back(usrOf(overridden));
+  }
+  facts.isTemplateInstance = fn->isTemplateInstantiation();
+  facts.numParams = fn->getNumParams();
+  builder.walk(body);
+  return std::move(builder.facts);
+}
+
+} // namespace concur

@@ -1,0 +1,280 @@
+#include "facts/LockSets.h"
+
+#include "catalog/Catalog.h"
+#include "facts/Names.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMap.h>
+#include <clang/Analysis/CFG.h>
+
+#include <algorithm>
+#include <deque>
+#include <optional>
+
+namespace concur {
+
+using namespace clang;
+
+std::string locationKey(const Expr *expr) {
+  expr = expr->IgnoreParenImpCasts();
+  if (const auto *unary = dyn_cast<UnaryOperator>(expr))
+    if (unary->getOpcode() == UO_AddrOf || unary->getOpcode() == UO_Deref)
+      return locationKey(unary->getSubExpr());
+  if (const auto *ref = dyn_cast<DeclRefExpr>(expr))
+    return "v:" + usrOf(ref->getDecl());
+  if (const auto *member = dyn_cast<MemberExpr>(expr)) {
+    const Expr *base = member->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(base))
+      return "m:" + usrOf(member->getMemberDecl());
+    return locationKey(base) + "." + member->getMemberDecl()->getNameAsString();
+  }
+  if (const auto *subscript = dyn_cast<ArraySubscriptExpr>(expr))
+    return locationKey(subscript->getBase()) + "[]";
+  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(expr))
+    if (op->getNumArgs() >= 1 && (op->getOperator() == OO_Star || op->getOperator() == OO_Arrow))
+      return locationKey(op->getArg(0));
+  // Not a named location: identify it by where it is written (stable per TU).
+  return "expr:" + std::to_string(expr->getBeginLoc().getRawEncoding());
+}
+
+namespace {
+
+/// One lock operation recognised at a CFG element.
+struct LockOp {
+  enum Kind { Acquire, Release } kind;
+  std::vector<std::string> keys;
+};
+
+bool isTagArgument(const Expr *arg, const ApiEntry &entry) {
+  auto types = classAndBases(arg->getType());
+  for (const auto &t : types)
+    if (std::find(entry.deferredBy.begin(), entry.deferredBy.end(), t) != entry.deferredBy.end())
+      return true;
+  return false;
+}
+
+} // namespace
+
+struct LockSetAnalysis::Impl {
+  ASTContext &ctx;
+  const Catalog &catalog;
+  std::unique_ptr<CFG> cfg;
+  std::unique_ptr<ParentMap> parents;
+  std::unordered_map<const Stmt *, LocksAtPoint> atStmt;
+  // Guards (RAII lock objects) declared in this body and the mutexes they own.
+  std::map<const VarDecl *, std::vector<std::string>> guardMutexes;
+  std::map<const Stmt *, const VarDecl *> constructedVar;
+
+  Impl(ASTContext &c, const Catalog &cat) : ctx(c), catalog(cat) {}
+
+  const ApiEntry *entryFor(const FunctionDecl *callee, const Expr *receiver) const {
+    if (!callee)
+      return nullptr;
+    std::vector<std::string> types;
+    if (receiver)
+      types = classAndBases(receiver->getType());
+    return catalog.lookup(normalizedName(callee), types);
+  }
+
+  /// Mutex keys of a guard constructor's arguments (all non-tag arguments
+  /// unless the entry names one).
+  std::vector<std::string> guardKeys(const CXXConstructExpr *construct, const ApiEntry &entry) {
+    std::vector<std::string> keys;
+    for (unsigned i = 0; i < construct->getNumArgs(); ++i) {
+      const Expr *arg = construct->getArg(i);
+      if (isa<CXXDefaultArgExpr>(arg) || isTagArgument(arg, entry))
+        continue;
+      if (entry.mutexArg >= 0 && unsigned(entry.mutexArg) != i)
+        continue;
+      keys.push_back(locationKey(arg));
+    }
+    return keys;
+  }
+
+  bool deferred(const CXXConstructExpr *construct, const ApiEntry &entry) {
+    for (unsigned i = 0; i < construct->getNumArgs(); ++i)
+      if (isTagArgument(construct->getArg(i), entry))
+        return true;
+    return false;
+  }
+
+  void findGuards(const Stmt *body) {
+    // A guard is a local variable whose constructor has the `lock` effect.
+    std::vector<const Stmt *> stack{body};
+    while (!stack.empty()) {
+      const Stmt *s = stack.back();
+      stack.pop_back();
+      if (!s)
+        continue;
+      if (const auto *decl = dyn_cast<DeclStmt>(s)) {
+        for (const Decl *d : decl->decls()) {
+          const auto *var = dyn_cast<VarDecl>(d);
+          const Expr *init = var ? var->getInit() : nullptr;
+          const auto *construct = init ? dyn_cast<CXXConstructExpr>(init->IgnoreImplicit()) : nullptr;
+          if (!construct)
+            continue;
+          const ApiEntry *entry = entryFor(construct->getConstructor(), nullptr);
+          if (entry && entry->has(EffectLock)) {
+            guardMutexes[var] = guardKeys(construct, *entry);
+            constructedVar[construct] = var;
+          }
+        }
+      }
+      if (isa<LambdaExpr>(s))
+        continue;
+      for (const Stmt *child : s->children())
+        stack.push_back(child);
+    }
+  }
+
+  /// Keys a member call's object or a free function's mutex argument names;
+  /// a guard object stands for the mutexes it owns.
+  std::vector<std::string> mutexKeys(const Expr *mutexExpr) {
+    const Expr *e = mutexExpr->IgnoreParenImpCasts();
+    if (const auto *unary = dyn_cast<UnaryOperator>(e); unary && unary->getOpcode() == UO_AddrOf)
+      e = unary->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *ref = dyn_cast<DeclRefExpr>(e))
+      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
+        if (auto it = guardMutexes.find(var); it != guardMutexes.end())
+          return it->second;
+    return {locationKey(mutexExpr)};
+  }
+
+  std::optional<LockOp> lockOpOf(const CFGElement &element) {
+    if (auto dtor = element.getAs<CFGAutomaticObjDtor>()) {
+      if (auto it = guardMutexes.find(dtor->getVarDecl()); it != guardMutexes.end())
+        return LockOp{LockOp::Release, it->second};
+      return std::nullopt;
+    }
+    auto stmt = element.getAs<CFGStmt>();
+    if (!stmt)
+      return std::nullopt;
+    const Stmt *s = stmt->getStmt();
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(s)) {
+      const ApiEntry *entry = entryFor(construct->getConstructor(), nullptr);
+      if (!entry || !entry->has(EffectLock) || deferred(construct, *entry))
+        return std::nullopt;
+      return LockOp{LockOp::Acquire, guardKeys(construct, *entry)};
+    }
+    const auto *call = dyn_cast<CallExpr>(s);
+    if (!call)
+      return std::nullopt;
+    const FunctionDecl *callee = call->getDirectCallee();
+    const Expr *object = nullptr;
+    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
+      object = member->getImplicitObjectArgument();
+    else if (const auto *op = dyn_cast<CXXOperatorCallExpr>(call); op && isa<CXXMethodDecl>(callee))
+      object = op->getArg(0);
+    const ApiEntry *entry = entryFor(callee, object ? object : (call->getNumArgs() ? call->getArg(0) : nullptr));
+    if (!entry || !(entry->has(EffectLock) || entry->has(EffectUnlock)))
+      return std::nullopt;
+    LockOp op{entry->has(EffectLock) ? LockOp::Acquire : LockOp::Release, {}};
+    if (object) {
+      op.keys = mutexKeys(object);
+    } else if (entry->mutexArg >= 0 && unsigned(entry->mutexArg) < call->getNumArgs()) {
+      op.keys = mutexKeys(call->getArg(entry->mutexArg));
+    } else {
+      for (const Expr *arg : call->arguments()) // std::lock(a, b, ...)
+        for (auto &k : mutexKeys(arg))
+          op.keys.push_back(k);
+    }
+    return op;
+  }
+
+  static void apply(LocksAtPoint &state, const LockOp &op) {
+    for (const auto &key : op.keys) {
+      if (op.kind == LockOp::Acquire) {
+        state.must.insert(key);
+        state.may.insert(key);
+      } else {
+        state.must.erase(key);
+        state.may.erase(key);
+      }
+    }
+  }
+
+  static void join(LocksAtPoint &into, const LocksAtPoint &from, bool first) {
+    if (first) {
+      into = from;
+      return;
+    }
+    LockSet must;
+    std::set_intersection(into.must.begin(), into.must.end(), from.must.begin(), from.must.end(),
+                          std::inserter(must, must.begin()));
+    into.must = std::move(must);
+    into.may.insert(from.may.begin(), from.may.end());
+  }
+
+  void run(const Stmt *body) {
+    CFG::BuildOptions options;
+    options.setAllAlwaysAdd();
+    options.AddImplicitDtors = true;
+    options.AddTemporaryDtors = true;
+    options.AddCXXDefaultInitExprInCtors = true;
+    cfg = CFG::buildCFG(nullptr, const_cast<Stmt *>(body), &ctx, options);
+    parents = std::make_unique<ParentMap>(const_cast<Stmt *>(body));
+    if (!cfg)
+      return;
+    findGuards(body);
+    // Cache each element's lock operation: the fixpoint visits blocks often.
+    std::map<std::pair<unsigned, unsigned>, std::optional<LockOp>> ops;
+    for (const CFGBlock *block : *cfg)
+      for (unsigned i = 0; i < block->size(); ++i)
+        ops[{block->getBlockID(), i}] = lockOpOf((*block)[i]);
+
+    std::vector<LocksAtPoint> out(cfg->getNumBlockIDs());
+    std::vector<bool> reached(cfg->getNumBlockIDs(), false);
+    std::deque<const CFGBlock *> work{&cfg->getEntry()};
+    std::vector<bool> queued(cfg->getNumBlockIDs(), false);
+    queued[cfg->getEntry().getBlockID()] = true;
+    unsigned budget = 50 * cfg->getNumBlockIDs() + 100; // sets only shrink/grow monotonically
+    while (!work.empty() && budget--) {
+      const CFGBlock *block = work.front();
+      work.pop_front();
+      queued[block->getBlockID()] = false;
+      LocksAtPoint state;
+      bool first = true;
+      for (const auto &pred : block->preds())
+        if (pred && reached[pred->getBlockID()]) {
+          join(state, out[pred->getBlockID()], first);
+          first = false;
+        }
+      for (unsigned i = 0; i < block->size(); ++i) {
+        if (auto s = (*block)[i].getAs<CFGStmt>())
+          atStmt[s->getStmt()] = state;
+        if (const auto &op = ops[{block->getBlockID(), i}])
+          apply(state, *op);
+      }
+      if (const Stmt *term = block->getTerminatorStmt())
+        atStmt.try_emplace(term, state);
+      bool changed = !reached[block->getBlockID()] || out[block->getBlockID()].must != state.must ||
+                     out[block->getBlockID()].may != state.may;
+      reached[block->getBlockID()] = true;
+      out[block->getBlockID()] = std::move(state);
+      if (!changed)
+        continue;
+      for (const auto &succ : block->succs())
+        if (succ && !queued[succ->getBlockID()]) {
+          queued[succ->getBlockID()] = true;
+          work.push_back(succ);
+        }
+    }
+  }
+};
+
+LockSetAnalysis::LockSetAnalysis(const Stmt *body, ASTContext &ctx, const Catalog &catalog)
+    : impl_(std::make_unique<Impl>(ctx, catalog)) {
+  impl_->run(body);
+}
+
+LockSetAnalysis::~LockSetAnalysis() = default;
+
+const LocksAtPoint *LockSetAnalysis::at(const Stmt *stmt) const {
+  for (const Stmt *s = stmt; s; s = impl_->parents ? impl_->parents->getParent(s) : nullptr)
+    if (auto it = impl_->atStmt.find(s); it != impl_->atStmt.end())
+      return &it->second;
+  return nullptr;
+}
+
+} // namespace concur

@@ -1,0 +1,33 @@
+// Names and identities of declarations, as facts and catalogues spell them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CXXRecordDecl;
+class Decl;
+class NamedDecl;
+class QualType;
+class SourceManager;
+class SourceLocation;
+} // namespace clang
+
+namespace concur {
+struct SourceLoc;
+
+/// '::ns::Class::member' without template arguments and without inline
+/// namespaces (std::__cxx11, std::__1): the spelling catalogues match.
+std::string normalizedName(const clang::NamedDecl *decl);
+/// The qualified name as clang prints it, without parameters.
+std::string displayName(const clang::NamedDecl *decl);
+/// Clang's USR; a stable identity across translation units.
+std::string usrOf(const clang::Decl *decl);
+/// The class of `type` (through references, pointers and typedefs) and all
+/// its bases, normalised; empty if it is not a class.
+std::vector<std::string> classAndBases(clang::QualType type);
+/// Expansion location of `loc` as an absolute file:line:column:offset.
+SourceLoc toSourceLoc(const clang::SourceManager &sm, clang::SourceLocation loc);
+
+} // namespace concur

@@ -1,0 +1,78 @@
+#include "facts/TUExtractor.h"
+
+#include "facts/FunctionFactsBuilder.h"
+#include "facts/Names.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/SourceManager.h>
+
+#include <set>
+
+namespace concur {
+
+using namespace clang;
+
+namespace {
+
+class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
+public:
+  FunctionFinder(ASTContext &ctx, const Catalog &catalog, TUSummary &out)
+      : ctx_(ctx), sm_(ctx.getSourceManager()), catalog_(catalog), out_(out) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *decl) {
+    // Whole declarations from system headers hold no code of the user's.
+    if (decl && !isa<TranslationUnitDecl>(decl) && sm_.isInSystemHeader(decl->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(decl);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *fn) {
+    consider(fn);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *lambda) {
+    CXXMethodDecl *op = lambda->getCallOperator();
+    if (FunctionTemplateDecl *generic = op->getDescribedFunctionTemplate()) {
+      for (FunctionDecl *spec : generic->specializations())
+        consider(spec);
+    } else {
+      consider(op);
+    }
+    return true;
+  }
+
+private:
+  void consider(const FunctionDecl *fn) {
+    if (!fn->doesThisDeclarationHaveABody() || !fn->getBody() || fn->isDependentContext() ||
+        fn->isImplicit() || fn->isDefaulted() || fn->isInvalidDecl())
+      return;
+    if (sm_.isInSystemHeader(fn->getLocation()) || !seen_.insert(fn).second)
+      return;
+    out_.functions.push_back(buildFunctionFacts(fn, ctx_, catalog_));
+  }
+
+  ASTContext &ctx_;
+  const SourceManager &sm_;
+  const Catalog &catalog_;
+  TUSummary &out_;
+  std::set<const FunctionDecl *> seen_;
+};
+
+} // namespace
+
+TUSummary extractTU(ASTContext &ctx, const Catalog &catalog) {
+  TUSummary summary;
+  const SourceManager &sm = ctx.getSourceManager();
+  if (auto entry = sm.getFileEntryRefForID(sm.getMainFileID()))
+    summary.mainFile = toSourceLoc(sm, sm.getLocForStartOfFile(sm.getMainFileID())).file;
+  FunctionFinder finder(ctx, catalog, summary);
+  finder.TraverseDecl(ctx.getTranslationUnitDecl());
+  return summary;
+}
+
+} // namespace concur

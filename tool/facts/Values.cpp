@@ -1,0 +1,283 @@
+#include "facts/Values.h"
+
+#include "facts/Names.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/StmtCXX.h>
+
+#include <cmath>
+
+namespace concur {
+
+using namespace clang;
+
+namespace {
+
+using Kind = SymbolicValue::Kind;
+
+SymbolicValue scaled(SymbolicValue v, double factor) {
+  if (v.kind != Kind::Unknown)
+    v.value *= factor;
+  return v;
+}
+
+std::optional<double> evaluateConstant(const Expr *expr, ASTContext &ctx) {
+  if (expr->isValueDependent() || expr->isTypeDependent())
+    return std::nullopt;
+  Expr::EvalResult result;
+  if (expr->EvaluateAsInt(result, ctx))
+    return double(result.Val.getInt().getExtValue());
+  llvm::APFloat f(0.0);
+  if (expr->EvaluateAsFloat(f, ctx))
+    return f.convertToDouble();
+  return std::nullopt;
+}
+
+/// Size of a container/array the expression names, if its type or its
+/// construction says.
+SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext &ctx) {
+  expr = expr->IgnoreParenImpCasts();
+  QualType type = expr->getType().getNonReferenceType();
+  if (const auto *array = ctx.getAsConstantArrayType(type))
+    return SymbolicValue::constant(double(array->getSize().getZExtValue()));
+  if (const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(type->getAsCXXRecordDecl()))
+    if (normalizedName(spec) == "::std::array" && spec->getTemplateArgs().size() == 2 &&
+        spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
+      return SymbolicValue::constant(double(spec->getTemplateArgs()[1].getAsIntegral().getExtValue()));
+  if (const auto *list = dyn_cast<InitListExpr>(expr))
+    return SymbolicValue::constant(list->getNumInits());
+  if (const auto *list = dyn_cast<CXXStdInitializerListExpr>(expr))
+    return containerSize(list->getSubExpr(), fn, ctx);
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(expr)) // v.begin(), v.data()
+    if (member->getImplicitObjectArgument() && member->getNumArgs() == 0)
+      return containerSize(member->getImplicitObjectArgument(), fn, ctx);
+  const auto *ref = dyn_cast<DeclRefExpr>(expr);
+  const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  if (const auto *param = dyn_cast_or_null<ParmVarDecl>(var))
+    if (param->getDeclContext() == fn && param->getType().getNonReferenceType()->getAsCXXRecordDecl())
+      return SymbolicValue::parameter(param->getFunctionScopeIndex());
+  if (!var || !var->hasLocalStorage() || isa<ParmVarDecl>(var) || !var->getInit())
+    return {};
+  // std::vector<T> v(n) / v(n, x): the count is the first argument.
+  if (const auto *construct = dyn_cast<CXXConstructExpr>(var->getInit()->IgnoreImplicit())) {
+    if (construct->getNumArgs() >= 1 && construct->getArg(0)->getType()->isIntegerType() &&
+        normalizedName(construct->getConstructor()->getParent()).rfind("::std::", 0) == 0)
+      return symbolicValue(construct->getArg(0), fn, ctx);
+    if (construct->getNumArgs() == 1)
+      return containerSize(construct->getArg(0), fn, ctx);
+  }
+  if (const auto *list = dyn_cast<InitListExpr>(var->getInit()->IgnoreImplicit()))
+    return SymbolicValue::constant(list->getNumInits());
+  return {};
+}
+
+/// The variable a loop condition compares, with the bound it compares against.
+struct Comparison {
+  const VarDecl *var = nullptr;
+  const Expr *bound = nullptr;
+  bool varOnLeft = true;
+  BinaryOperatorKind op = BO_LT;
+};
+
+std::optional<Comparison> loopComparison(const Expr *cond) {
+  if (!cond)
+    return std::nullopt;
+  const auto *bin = dyn_cast<BinaryOperator>(cond->IgnoreParenImpCasts());
+  if (!bin || !bin->isComparisonOp())
+    return std::nullopt;
+  auto varOf = [](const Expr *e) -> const VarDecl * {
+    const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+    return ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  };
+  if (const VarDecl *v = varOf(bin->getLHS()))
+    return Comparison{v, bin->getRHS(), true, bin->getOpcode()};
+  if (const VarDecl *v = varOf(bin->getRHS()))
+    return Comparison{v, bin->getLHS(), false, bin->getOpcode()};
+  return std::nullopt;
+}
+
+/// Step of the loop variable per iteration: +k, -k, or 0 when unknown;
+/// `geometric` when it is multiplied or shifted.
+struct Step {
+  double amount = 0;
+  bool geometric = false;
+};
+
+Step stepOf(const Expr *inc, const VarDecl *var, ASTContext &ctx) {
+  if (!inc)
+    return {};
+  inc = inc->IgnoreParenImpCasts();
+  auto isVar = [&](const Expr *e) {
+    const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+    return ref && ref->getDecl() == var;
+  };
+  if (const auto *unary = dyn_cast<UnaryOperator>(inc))
+    if (unary->isIncrementDecrementOp() && isVar(unary->getSubExpr()))
+      return {unary->isIncrementOp() ? 1.0 : -1.0, false};
+  if (const auto *assign = dyn_cast<CompoundAssignOperator>(inc)) {
+    if (!isVar(assign->getLHS()))
+      return {};
+    auto k = evaluateConstant(assign->getRHS(), ctx);
+    if (!k || *k == 0)
+      return {};
+    switch (assign->getOpcode()) {
+    case BO_AddAssign: return {*k, false};
+    case BO_SubAssign: return {-*k, false};
+    case BO_MulAssign: case BO_ShlAssign: case BO_DivAssign: case BO_ShrAssign:
+      return {0, true};
+    default: return {};
+    }
+  }
+  if (const auto *comma = dyn_cast<BinaryOperator>(inc); comma && comma->getOpcode() == BO_Comma) {
+    Step s = stepOf(comma->getLHS(), var, ctx);
+    return s.amount != 0 || s.geometric ? s : stepOf(comma->getRHS(), var, ctx);
+  }
+  return {};
+}
+
+/// Trip count from start value, bound and step, where start and bound are
+/// symbolic; one of them may be a parameter.
+SymbolicValue tripFrom(SymbolicValue start, SymbolicValue bound, Step step) {
+  if (step.geometric) {
+    if (bound.kind == Kind::Constant)
+      return SymbolicValue::constant(std::max(1.0, std::log2(std::max(2.0, std::fabs(bound.value)))));
+    return SymbolicValue::constant(32);
+  }
+  if (step.amount == 0)
+    return {};
+  SymbolicValue from = step.amount > 0 ? start : bound;
+  SymbolicValue to = step.amount > 0 ? bound : start;
+  double stride = std::fabs(step.amount);
+  if (from.kind == Kind::Constant && to.kind == Kind::Constant)
+    return SymbolicValue::constant(std::max(0.0, (to.value - from.value) / stride));
+  // Counting up from a constant to a parameter (or down from it): the
+  // parameter dominates the count.
+  if (to.kind == Kind::Param && from.kind == Kind::Constant)
+    return scaled(to, 1 / stride);
+  return {};
+}
+
+SymbolicValue startValue(const VarDecl *var, const Stmt *init, const FunctionDecl *fn, ASTContext &ctx) {
+  if (const auto *assign = dyn_cast_or_null<BinaryOperator>(init))
+    if (assign->getOpcode() == BO_Assign)
+      return symbolicValue(assign->getRHS(), fn, ctx);
+  if (var->getInit())
+    return symbolicValue(var->getInit(), fn, ctx);
+  return {};
+}
+
+SymbolicValue comparisonTrip(const Expr *cond, const Expr *inc, const Stmt *init,
+                             const FunctionDecl *fn, ASTContext &ctx) {
+  auto cmp = loopComparison(cond);
+  if (!cmp)
+    return {};
+  Step step = stepOf(inc, cmp->var, ctx);
+  SymbolicValue bound = symbolicValue(cmp->bound, fn, ctx);
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(cmp->bound->IgnoreParenImpCasts()))
+    if (bound.kind == Kind::Unknown && member->getMethodDecl() &&
+        member->getMethodDecl()->getNameAsString() == "size")
+      bound = containerSize(member->getImplicitObjectArgument(), fn, ctx);
+  SymbolicValue start = startValue(cmp->var, init, fn, ctx);
+  if (start.kind == Kind::Unknown && isa<ParmVarDecl>(cmp->var) && step.amount < 0)
+    start = SymbolicValue::parameter(cast<ParmVarDecl>(cmp->var)->getFunctionScopeIndex());
+  return tripFrom(start, bound, step);
+}
+
+} // namespace
+
+SymbolicValue symbolicValue(const Expr *expr, const FunctionDecl *fn, ASTContext &ctx) {
+  if (!expr)
+    return {};
+  if (auto c = evaluateConstant(expr, ctx))
+    return SymbolicValue::constant(*c);
+  expr = expr->IgnoreParenImpCasts();
+  if (const auto *ref = dyn_cast<DeclRefExpr>(expr)) {
+    if (const auto *param = dyn_cast<ParmVarDecl>(ref->getDecl())) {
+      if (param->getDeclContext() == fn)
+        return SymbolicValue::parameter(param->getFunctionScopeIndex());
+      return {};
+    }
+    if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
+      if (var->hasLocalStorage() && var->getInit() && !var->getType()->isReferenceType())
+        return symbolicValue(var->getInit(), fn, ctx);
+    return {};
+  }
+  if (const auto *bin = dyn_cast<BinaryOperator>(expr)) {
+    SymbolicValue l = symbolicValue(bin->getLHS(), fn, ctx);
+    SymbolicValue r = symbolicValue(bin->getRHS(), fn, ctx);
+    switch (bin->getOpcode()) {
+    case BO_Mul:
+      if (l.kind == Kind::Constant) return scaled(r, l.value);
+      if (r.kind == Kind::Constant) return scaled(l, r.value);
+      return {};
+    case BO_Div:
+      if (r.kind == Kind::Constant && r.value != 0) return scaled(l, 1 / r.value);
+      return {};
+    case BO_Add: case BO_Sub:
+      // n + k ~ n for counting purposes.
+      if (l.kind == Kind::Param && r.kind == Kind::Constant) return l;
+      if (r.kind == Kind::Param && l.kind == Kind::Constant && bin->getOpcode() == BO_Add) return r;
+      return {};
+    default:
+      return {};
+    }
+  }
+  if (const auto *construct = dyn_cast<CXXConstructExpr>(expr))
+    if (construct->getNumArgs() == 1)
+      return symbolicValue(construct->getArg(0), fn, ctx);
+  return {};
+}
+
+SymbolicValue argumentValue(const Expr *expr, const FunctionDecl *fn, ASTContext &ctx) {
+  if (!expr)
+    return {};
+  SymbolicValue v = symbolicValue(expr, fn, ctx);
+  if (v.kind != Kind::Unknown || expr->getType()->isIntegerType())
+    return v;
+  return containerSize(expr, fn, ctx);
+}
+
+SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) {
+  if (const auto *f = dyn_cast<ForStmt>(loop))
+    return comparisonTrip(f->getCond(), f->getInc(), f->getInit(), fn, ctx);
+  if (const auto *r = dyn_cast<CXXForRangeStmt>(loop))
+    return containerSize(r->getRangeInit(), fn, ctx);
+  if (const auto *w = dyn_cast<WhileStmt>(loop)) {
+    // while (n--) / while (i < n) with the step in the body: only the
+    // decrement-in-condition form is certain enough to count.
+    const Expr *cond = w->getCond()->IgnoreParenImpCasts();
+    if (const auto *unary = dyn_cast<UnaryOperator>(cond))
+      if (unary->isDecrementOp())
+        return symbolicValue(unary->getSubExpr(), fn, ctx);
+  }
+  return {};
+}
+
+double constantDurationNs(const Expr *expr, ASTContext &ctx) {
+  if (!expr || expr->isValueDependent())
+    return -1;
+  QualType type = expr->getType().getNonReferenceType();
+  const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(type->getAsCXXRecordDecl());
+  if (!spec || normalizedName(spec) != "::std::chrono::duration" || spec->getTemplateArgs().size() != 2)
+    return -1;
+  const auto *ratio = spec->getTemplateArgs()[1].getAsType()->getAsCXXRecordDecl();
+  const auto *ratioSpec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(ratio);
+  if (!ratioSpec || ratioSpec->getTemplateArgs().size() != 2)
+    return -1;
+  double num = double(ratioSpec->getTemplateArgs()[0].getAsIntegral().getExtValue());
+  double den = double(ratioSpec->getTemplateArgs()[1].getAsIntegral().getExtValue());
+  Expr::EvalResult result;
+  if (!expr->EvaluateAsRValue(result, ctx) || !result.Val.isStruct() ||
+      result.Val.getStructNumFields() < 1)
+    return -1;
+  const APValue &count = result.Val.getStructField(0);
+  double ticks = count.isInt() ? double(count.getInt().getExtValue())
+                 : count.isFloat() ? count.getFloat().convertToDouble() : -1;
+  if (ticks < 0)
+    return -1;
+  return ticks * num / den * 1e9;
+}
+
+} // namespace concur

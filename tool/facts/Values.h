@@ -1,0 +1,36 @@
+// Symbolic values of expressions: constants, parameters, container sizes.
+//
+// Used for loop trip counts and call arguments; the program model later
+// replaces parameters by the constants passed at call sites.
+#pragma once
+
+#include "facts/Facts.h"
+
+namespace clang {
+class ASTContext;
+class Expr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace concur {
+
+/// The value of an integer expression as a constant, a multiple of one of
+/// `fn`'s parameters, or unknown. Follows local variables initialised once
+/// and `v.size()` of containers constructed with a count.
+SymbolicValue symbolicValue(const clang::Expr *expr, const clang::FunctionDecl *fn,
+                            clang::ASTContext &ctx);
+
+/// The value of a call argument: an integer's symbolic value, or for a
+/// container (or an iterator into one) its element count.
+SymbolicValue argumentValue(const clang::Expr *expr, const clang::FunctionDecl *fn,
+                            clang::ASTContext &ctx);
+
+/// Iterations of a loop statement per entry, when its shape says.
+SymbolicValue tripCount(const clang::Stmt *loop, const clang::FunctionDecl *fn,
+                        clang::ASTContext &ctx);
+
+/// Nanoseconds of a constant std::chrono::duration expression, or -1.
+double constantDurationNs(const clang::Expr *expr, clang::ASTContext &ctx);
+
+} // namespace concur

@@ -1,0 +1,190 @@
+#include "model/ProgramModel.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace concur {
+
+ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &catalog)
+    : catalog_(catalog) {
+  std::sort(summaries.begin(), summaries.end(),
+            [](const TUSummary &a, const TUSummary &b) { return a.mainFile < b.mainFile; });
+  for (auto &summary : summaries)
+    for (auto &fn : summary.functions)
+      if (!fn.usr.empty() && byUsr_.emplace(fn.usr, int(functions_.size())).second)
+        functions_.push_back(std::move(fn));
+  for (int i = 0; i < int(functions_.size()); ++i)
+    for (const auto &base : functions_[i].overrides)
+      overriders_[base].push_back(i);
+  resolveCalls();
+  computeSccs();
+  propagateParamBounds();
+}
+
+int ProgramModel::find(const std::string &usr) const {
+  auto it = byUsr_.find(usr);
+  return it == byUsr_.end() ? -1 : it->second;
+}
+
+void ProgramModel::resolveCalls() {
+  targets_.resize(functions_.size());
+  edges_.resize(functions_.size());
+  for (int f = 0; f < int(functions_.size()); ++f) {
+    const auto &calls = functions_[f].calls;
+    for (int s = 0; s < int(calls.size()); ++s) {
+      const CallSite &call = calls[s];
+      CallTarget target;
+      // The catalogue wins over a body: a catalogued API is described, not walked.
+      if (const ApiEntry *api = catalog_.lookup(call.calleeName, call.receiverTypes)) {
+        target.kind = CallTarget::Kind::Api;
+        target.api = api;
+      } else if (call.isIndirect) {
+        target.kind = CallTarget::Kind::Indirect;
+      } else if (int callee = find(call.calleeUsr); callee >= 0) {
+        target.kind = CallTarget::Kind::Function;
+        target.functions.push_back(callee);
+      } else {
+        target.kind = call.calleeInSystemHeader ? CallTarget::Kind::Library : CallTarget::Kind::Unknown;
+      }
+      if (call.isVirtual) {
+        // Every overrider, transitively, may run.
+        std::vector<std::string> work{call.calleeUsr};
+        while (!work.empty()) {
+          std::string usr = work.back();
+          work.pop_back();
+          auto it = overriders_.find(usr);
+          if (it == overriders_.end())
+            continue;
+          for (int o : it->second)
+            if (std::find(target.functions.begin(), target.functions.end(), o) == target.functions.end()) {
+              target.functions.push_back(o);
+              work.push_back(functions_[o].usr);
+            }
+        }
+        if (!target.functions.empty() && target.kind != CallTarget::Kind::Api)
+          target.kind = CallTarget::Kind::Function;
+      }
+      for (int callee : target.functions)
+        edges_[f].push_back({callee, s, false});
+      // Callables passed to the call: started elsewhere when the API says it
+      // spawns or offloads, otherwise run by the call (std::for_each, sort's
+      // comparator, a helper taking a callback).
+      for (const auto &callable : call.callables) {
+        int started = find(callable.usr);
+        if (started < 0)
+          continue;
+        const ApiEntry *api = target.api;
+        bool elsewhere = api && api->has(EffectSpawnThread | EffectSpawnProcess | EffectOffload) &&
+                         (api->callableArg == ApiEntry::AnyArg || api->callableArg < 0 ||
+                          unsigned(api->callableArg) == callable.argIndex);
+        if (elsewhere)
+          spawns_.push_back({f, s, started, api});
+        else
+          edges_[f].push_back({started, s, true});
+      }
+      targets_[f].push_back(std::move(target));
+    }
+  }
+}
+
+void ProgramModel::computeSccs() {
+  // Tarjan's algorithm, iterative so that deep call chains cannot overflow
+  // the stack; it emits SCCs callees-first, which is the order we want.
+  const int n = int(functions_.size());
+  std::vector<int> index(n, -1), low(n, 0), stack;
+  std::vector<bool> onStack(n, false);
+  sccOf_.assign(n, -1);
+  int counter = 0;
+  struct Frame { int node; size_t edge; };
+  for (int root = 0; root < n; ++root) {
+    if (index[root] >= 0)
+      continue;
+    std::vector<Frame> frames{{root, 0}};
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    onStack[root] = true;
+    while (!frames.empty()) {
+      Frame &frame = frames.back();
+      const auto &out = edges_[frame.node];
+      if (frame.edge < out.size()) {
+        int next = out[frame.edge++].callee;
+        if (index[next] < 0) {
+          index[next] = low[next] = counter++;
+          stack.push_back(next);
+          onStack[next] = true;
+          frames.push_back({next, 0});
+        } else if (onStack[next]) {
+          low[frame.node] = std::min(low[frame.node], index[next]);
+        }
+        continue;
+      }
+      int node = frame.node;
+      frames.pop_back();
+      if (!frames.empty())
+        low[frames.back().node] = std::min(low[frames.back().node], low[node]);
+      if (low[node] == index[node]) {
+        std::vector<int> scc;
+        int member;
+        do {
+          member = stack.back();
+          stack.pop_back();
+          onStack[member] = false;
+          sccOf_[member] = int(sccs_.size());
+          scc.push_back(member);
+        } while (member != node);
+        std::sort(scc.begin(), scc.end());
+        sccs_.push_back(std::move(scc));
+      }
+    }
+  }
+}
+
+void ProgramModel::propagateParamBounds() {
+  paramBounds_.resize(functions_.size());
+  for (size_t f = 0; f < functions_.size(); ++f)
+    paramBounds_[f].assign(functions_[f].numParams, -1);
+  // Context-insensitive: each parameter gets the largest constant that
+  // reaches it. Values only grow, so a few rounds reach the fixpoint; the
+  // bound on rounds keeps recursion through parameters finite.
+  for (int round = 0; round < 8; ++round) {
+    bool changed = false;
+    for (int f = 0; f < int(functions_.size()); ++f) {
+      for (const CallEdge &edge : edges_[f]) {
+        if (edge.viaCallback)
+          continue;
+        const CallSite &call = functions_[f].calls[edge.site];
+        auto &bounds = paramBounds_[edge.callee];
+        for (size_t a = 0; a < call.args.size() && a < bounds.size(); ++a) {
+          double v = evaluate(f, call.args[a]);
+          if (v > bounds[a]) {
+            bounds[a] = v;
+            changed = true;
+          }
+        }
+      }
+    }
+    if (!changed)
+      break;
+  }
+}
+
+double ProgramModel::paramBound(int function, int param) const {
+  const auto &bounds = paramBounds_[function];
+  return param >= 0 && param < int(bounds.size()) ? bounds[param] : -1;
+}
+
+double ProgramModel::evaluate(int function, const SymbolicValue &value) const {
+  switch (value.kind) {
+  case SymbolicValue::Kind::Constant:
+    return value.value;
+  case SymbolicValue::Kind::Param: {
+    double bound = paramBound(function, value.param);
+    return bound < 0 ? -1 : bound * value.value;
+  }
+  case SymbolicValue::Kind::Unknown:
+    break;
+  }
+  return -1;
+}
+
+} // namespace concur

@@ -1,0 +1,87 @@
+// The whole program as the analyser sees it: TU summaries merged by USR into
+// one set of functions and one call graph.
+//
+// Functions defined in several TUs (inline functions and templates in
+// headers) are kept once, from the first TU in path order, so the model does
+// not depend on the order in which TUs were analysed.
+#pragma once
+
+#include "catalog/Catalog.h"
+#include "facts/Facts.h"
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace concur {
+
+/// What a call site resolves to.
+struct CallTarget {
+  enum class Kind {
+    Function, // a function of the program (with facts)
+    Api,      // a catalogued library function
+    Library,  // a library function nobody catalogued, from a system header
+    Unknown,  // no body anywhere, not catalogued: an unknown external
+    Indirect, // through a pointer: not resolved
+  } kind = Kind::Unknown;
+  std::vector<int> functions; // Kind::Function: candidates (virtual calls: overriders too)
+  const ApiEntry *api = nullptr;
+};
+
+/// A call edge: `caller` runs `callee` synchronously at `site`.
+struct CallEdge {
+  int callee;
+  int site; // index into the caller's calls
+  bool viaCallback = false; // the callee was passed as an argument and is run by the call
+};
+
+/// A function started elsewhere (thread, pool, process) by a call site.
+struct SpawnSite {
+  int spawner;
+  int site;
+  int started; // function index
+  const ApiEntry *api;
+};
+
+class ProgramModel {
+public:
+  ProgramModel(std::vector<TUSummary> summaries, const Catalog &catalog);
+
+  const std::vector<FunctionFacts> &functions() const { return functions_; }
+  const FunctionFacts &function(int index) const { return functions_[index]; }
+  int find(const std::string &usr) const;
+  const Catalog &catalog() const { return catalog_; }
+
+  const CallTarget &target(int function, int site) const { return targets_[function][site]; }
+  const std::vector<CallEdge> &callees(int function) const { return edges_[function]; }
+  const std::vector<SpawnSite> &spawns() const { return spawns_; }
+
+  /// Strongly connected components in bottom-up order (callees before callers).
+  const std::vector<std::vector<int>> &sccsBottomUp() const { return sccs_; }
+  int sccOf(int function) const { return sccOf_[function]; }
+
+  /// The largest constant any call site passes for parameter `param` of
+  /// `function` (directly or through its callers' parameters); <0 if none.
+  double paramBound(int function, int param) const;
+  /// A symbolic value with parameters replaced by their bounds; <0 if unknown.
+  double evaluate(int function, const SymbolicValue &value) const;
+
+private:
+  void resolveCalls();
+  void computeSccs();
+  void propagateParamBounds();
+
+  const Catalog &catalog_;
+  std::vector<FunctionFacts> functions_;
+  std::unordered_map<std::string, int> byUsr_;
+  std::unordered_map<std::string, std::vector<int>> overriders_;
+  std::vector<std::vector<CallTarget>> targets_;
+  std::vector<std::vector<CallEdge>> edges_;
+  std::vector<SpawnSite> spawns_;
+  std::vector<std::vector<int>> sccs_;
+  std::vector<int> sccOf_;
+  std::vector<std::vector<double>> paramBounds_;
+};
+
+} // namespace concur
