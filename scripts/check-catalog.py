@@ -24,7 +24,7 @@ EFFECTS = {
 KEYS = {
     "match", "regex", "effects", "category", "description", "on_type",
     "nonblocking_flags", "callable_arg", "mutex_arg", "async_alternative",
-    "safe_alternative", "source",
+    "safe_alternative", "source", "duration_arg", "duration_unit", "deferred_by",
 }
 REQUIRED = ("effects", "category", "description", "source")
 CALLABLE_EFFECTS = {"spawn-thread", "offload", "spawn-process"}

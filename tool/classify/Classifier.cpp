@@ -13,9 +13,9 @@ const OptionTable &classifierOptions() {
   static const OptionTable table{
       "concur-classification",
       {
-          {"OpNs", 1, "estimated nanoseconds per arithmetic or memory operation"},
+          {"OpNs", 0.5, "estimated nanoseconds per arithmetic or memory operation"},
           {"AssumedTripCount", 1000, "iterations assumed for a loop whose count is not known"},
-          {"AssumedWaitNs", 5e6, "time assumed for a blocking call whose duration is not known"},
+          {"AssumedWaitNs", 2e7, "time assumed for a blocking call whose duration is not known"},
           {"LockWaitNs", 1e3, "time assumed to acquire a lock"},
           {"IoCallNs", 2e3, "time of an I/O call that does not block (a buffered write)"},
           {"LibraryCallNs", 20, "time of a library call that runs a callback"},

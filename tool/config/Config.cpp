@@ -85,8 +85,8 @@ std::string findConfigAbove(const std::string &start) {
     llvm::sys::path::append(candidate, ".concur.yaml");
     if (llvm::sys::fs::is_regular_file(candidate))
       return std::string(candidate);
-    llvm::StringRef parent = llvm::sys::path::parent_path(dir);
-    if (parent == dir)
+    std::string parent = llvm::sys::path::parent_path(dir).str();
+    if (parent.empty() || parent == dir.str())
       break;
     dir = parent;
   }

@@ -123,7 +123,8 @@ int runCheck(const std::vector<std::string> &args) {
   if (auto error = GlobList::parse(combine("", config->warningsAsErrors, inv.warningsAsErrors), promoted))
     return usageError("invalid --warnings-as-errors: " + *error);
   if (inv.dumpConfig) {
-    llvm::outs() << dumpConfig(*config, checksGlob, tables);
+    // The checks as configured (the built-in defaults come first on every run).
+    llvm::outs() << dumpConfig(*config, combine("", config->checks, inv.checks), tables);
     return Ok;
   }
 

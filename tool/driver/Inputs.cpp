@@ -48,6 +48,10 @@ std::optional<std::string> resolveInputs(const Invocation &inv, Inputs &out) {
       return "no compile_commands.json found above '" + std::string(dir) +
              "' (give -p BUILD_DIR, or the compile command after '--')";
   }
+  // Files the database does not list (headers, new files) get the command of
+  // the most similar file, as clang-tidy and clangd do.
+  if (!inv.compilerArgs)
+    out.database = inferMissingCompileCommands(std::move(out.database));
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
   if (out.files.empty())

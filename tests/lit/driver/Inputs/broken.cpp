@@ -1,0 +1,4 @@
+// Does not compile.
+int broken() {
+  return undeclared_thing;
+}

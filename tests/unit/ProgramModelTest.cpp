@@ -1,0 +1,92 @@
+#include "model/ProgramModel.h"
+
+#include "FactsBuilders.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace concur {
+namespace {
+
+using namespace test;
+
+TEST(ProgramModelTest, MergesFunctionsByUsrAcrossTUs) {
+  FunctionFacts inlineHelper = function("helper", "/src/h.h");
+  FunctionFacts caller = function("caller", "/src/b.cpp");
+  caller.calls.push_back(callTo("helper"));
+  Catalog catalog;
+  ProgramModel model({tu("/src/b.cpp", {inlineHelper, caller}), tu("/src/a.cpp", {inlineHelper})},
+                     catalog);
+  EXPECT_EQ(model.functions().size(), 2u);
+  int helper = model.find("c:@F@helper#");
+  ASSERT_GE(helper, 0);
+  int callerIndex = model.find("c:@F@caller#");
+  ASSERT_EQ(model.callees(callerIndex).size(), 1u);
+  EXPECT_EQ(model.callees(callerIndex)[0].callee, helper);
+}
+
+TEST(ProgramModelTest, SccsComeCalleesFirstWithCyclesTogether) {
+  FunctionFacts a = function("a"), b = function("b"), c = function("c"), d = function("d");
+  a.calls.push_back(callTo("b"));
+  b.calls.push_back(callTo("c"));
+  c.calls.push_back(callTo("b")); // b <-> c
+  c.calls.push_back(callTo("d"));
+  Catalog catalog;
+  ProgramModel model({tu("/src/a.cpp", {a, b, c, d})}, catalog);
+  const auto &sccs = model.sccsBottomUp();
+  ASSERT_EQ(sccs.size(), 3u);
+  auto position = [&](const std::string &name) {
+    int f = model.find("c:@F@" + name + "#");
+    return model.sccOf(f);
+  };
+  EXPECT_EQ(position("b"), position("c"));
+  EXPECT_LT(position("d"), position("b"));
+  EXPECT_LT(position("b"), position("a"));
+}
+
+TEST(ProgramModelTest, ConstantsFlowIntoParametersThroughCallers) {
+  FunctionFacts top = function("top"), mid = function("mid"), leaf = function("leaf");
+  top.calls.push_back(callTo("mid"));
+  top.calls.back().args = {SymbolicValue::constant(5000)};
+  mid.numParams = 1;
+  mid.calls.push_back(callTo("leaf"));
+  mid.calls.back().args = {SymbolicValue::parameter(0, 2)}; // leaf(2 * n)
+  leaf.numParams = 1;
+  Catalog catalog;
+  ProgramModel model({tu("/src/a.cpp", {top, mid, leaf})}, catalog);
+  EXPECT_EQ(model.paramBound(model.find("c:@F@mid#"), 0), 5000);
+  EXPECT_EQ(model.paramBound(model.find("c:@F@leaf#"), 0), 10000);
+}
+
+TEST(ProgramModelTest, VirtualCallsReachEveryOverrider) {
+  FunctionFacts base = function("Base::run"), derived = function("Derived::run"),
+                user = function("user");
+  derived.overrides = {base.usr};
+  CallSite call = callTo("Base::run");
+  call.isVirtual = true;
+  user.calls.push_back(call);
+  Catalog catalog;
+  ProgramModel model({tu("/src/a.cpp", {base, derived, user})}, catalog);
+  const CallTarget &target = model.target(model.find(user.usr), 0);
+  EXPECT_EQ(target.kind, CallTarget::Kind::Function);
+  EXPECT_EQ(target.functions.size(), 2u);
+}
+
+TEST(ProgramModelTest, CallablePassedToSpawnApiIsASpawnNotACall) {
+  Catalog catalog;
+  std::vector<CatalogError> errors;
+  ASSERT_TRUE(catalog.loadDirectory(CONCUR_SOURCE_CATALOG_DIR, errors));
+  FunctionFacts body = function("body"), spawner = function("spawner");
+  CallSite ctor = apiCall("std::thread::thread");
+  ctor.calleeName = "::std::thread::thread";
+  ctor.callables.push_back({0, body.usr, "body"});
+  spawner.calls.push_back(ctor);
+  ProgramModel model({tu("/src/a.cpp", {body, spawner})}, catalog);
+  EXPECT_TRUE(model.callees(model.find(spawner.usr)).empty());
+  ASSERT_EQ(model.spawns().size(), 1u);
+  EXPECT_EQ(model.spawns()[0].started, model.find(body.usr));
+}
+
+} // namespace
+} // namespace concur
