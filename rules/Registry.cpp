@@ -1,6 +1,7 @@
 // The list of checks. scripts/new-check adds one line per check here.
 #include "checks/Check.h"
 
+#include "rules/BlockingInCoroutine.h"
 // CHECK-INCLUDES (scripts/new-check inserts includes above this line)
 
 #include <algorithm>
@@ -10,6 +11,7 @@ namespace concur {
 const std::vector<CheckInfo> &checkRegistry() {
   static const std::vector<CheckInfo> registry = [] {
     std::vector<CheckInfo> checks = {
+        BlockingInCoroutineCheck::info(),
         // CHECK-REGISTRATIONS (scripts/new-check inserts registrations above this line)
     };
     std::sort(checks.begin(), checks.end(),

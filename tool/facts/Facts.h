@@ -45,6 +45,7 @@ struct CallSite {
   std::string calleeName;  // normalised: '::ns::Class::f', no template args
   std::string displayName; // as clang prints it: 'ns::Class::f'
   SourceLoc loc;
+  unsigned calleeLength = 0; // bytes of the callee expression from loc (for fix-its)
   int loop = -1;           // innermost enclosing loop (index into loops)
   bool calleeInSystemHeader = false;
   bool calleeHasBody = false;  // a definition was visible in this TU
@@ -102,6 +103,11 @@ struct FunctionFacts {
   unsigned numParams = 0;
   unsigned ops = 0; // operations outside any loop
   std::vector<std::string> overrides; // USRs of methods this one overrides
+  /// Macro and enumerator names from system headers used in the body
+  /// (O_NONBLOCK, SOCK_NONBLOCK, MSG_DONTWAIT): evidence that a descriptor
+  /// was made non-blocking here.
+  std::vector<std::string> flagNames;
+  std::string returnType; // normalised class of the return type, if a class
   std::vector<CallSite> calls;
   std::vector<Loop> loops;
   std::vector<Access> accesses;

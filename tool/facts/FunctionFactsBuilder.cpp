@@ -12,6 +12,9 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/ParentMap.h>
 #include <clang/AST/StmtCXX.h>
+#include <clang/Lex/Lexer.h>
+
+#include <set>
 
 namespace concur {
 
@@ -100,7 +103,22 @@ private:
   ParentMap parents_;
   std::vector<int> loops_;
   int awaitDepth_ = 0;
+
+public:
+  std::set<std::string> flagNames;
+  void recordFlag(const Stmt *s);
 };
+
+void Builder::recordFlag(const Stmt *s) {
+  if (const auto *literal = dyn_cast<IntegerLiteral>(s)) {
+    SourceLocation loc = literal->getBeginLoc();
+    if (loc.isMacroID() && sm_.isInSystemHeader(sm_.getSpellingLoc(loc)))
+      flagNames.insert(Lexer::getImmediateMacroName(loc, sm_, ctx_.getLangOpts()).str());
+  } else if (const auto *ref = dyn_cast<DeclRefExpr>(s)) {
+    if (isa<EnumConstantDecl>(ref->getDecl()) && sm_.isInSystemHeader(ref->getDecl()->getLocation()))
+      flagNames.insert(ref->getDecl()->getNameAsString());
+  }
+}
 
 void Builder::walk(const Stmt *s) {
   if (!s)
@@ -148,6 +166,7 @@ void Builder::walk(const Stmt *s) {
   }
   if (countsAsOp(s))
     addOps(1);
+  recordFlag(s);
   for (const Stmt *child : s->children())
     walk(child);
 }
@@ -191,7 +210,7 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
     cs.calleeInSystemHeader = sm_.isInSystemHeader(callee->getLocation());
   }
   if (receiver)
-    cs.receiverTypes = classAndBases(receiver->getType());
+    cs.receiverTypes = classAndBases(receiver);
   for (unsigned i = 0; i < args.size(); ++i) {
     cs.args.push_back(argumentValue(args[i], fn_, ctx_));
     if (cs.durationNs < 0)
@@ -225,11 +244,21 @@ void Builder::recordCall(const CallExpr *call) {
 
   const bool system = callee && sm_.isInSystemHeader(callee->getLocation());
   const ApiEntry *entry = callee ? catalog_.lookup(normalizedName(callee),
-                                                   receiver ? classAndBases(receiver->getType())
+                                                   receiver ? classAndBases(receiver)
                                                             : std::vector<std::string>())
                                  : nullptr;
   CallSite cs = makeCall(callee, call, receiver, args);
   cs.isVirtual = isVirtual;
+  if (!isa<CXXMemberCallExpr>(call) && !isa<CXXOperatorCallExpr>(call)) {
+    // The callee as written ('std::this_thread::sleep_for'), for fix-its.
+    SourceLocation begin = call->getCallee()->getBeginLoc(), end = call->getCallee()->getEndLoc();
+    if (begin.isFileID() && end.isFileID()) {
+      unsigned endOffset = sm_.getFileOffset(Lexer::getLocForEndOfToken(end, 0, sm_, ctx_.getLangOpts()));
+      unsigned beginOffset = sm_.getFileOffset(begin);
+      if (endOffset > beginOffset && sm_.getFileID(begin) == sm_.getFileID(end))
+        cs.calleeLength = endOffset - beginOffset;
+    }
+  }
   if (!callee) {
     cs.isIndirect = true;
     cs.displayName = "(indirect call)";
@@ -325,8 +354,11 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
       facts.overrides.push_back(usrOf(overridden));
   }
   facts.isTemplateInstance = fn->isTemplateInstantiation();
+  if (const auto *record = fn->getReturnType()->getAsCXXRecordDecl())
+    facts.returnType = normalizedName(record);
   facts.numParams = fn->getNumParams();
   builder.walk(body);
+  facts.flagNames.assign(builder.flagNames.begin(), builder.flagNames.end());
   return std::move(builder.facts);
 }
 

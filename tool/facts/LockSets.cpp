@@ -73,7 +73,7 @@ struct LockSetAnalysis::Impl {
       return nullptr;
     std::vector<std::string> types;
     if (receiver)
-      types = classAndBases(receiver->getType());
+      types = classAndBases(receiver);
     return catalog.lookup(normalizedName(callee), types);
   }
 

@@ -5,6 +5,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Expr.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Index/USRGeneration.h>
 #include <llvm/ADT/SmallString.h>
@@ -69,6 +70,12 @@ std::string usrOf(const Decl *decl) {
   if (index::generateUSRForDecl(decl, usr))
     return {};
   return std::string(usr);
+}
+
+std::vector<std::string> classAndBases(const Expr *expr) {
+  // The dynamic class as written: a derived-to-base conversion to the
+  // parameter's type would hide that the stream is a file stream.
+  return classAndBases(expr->IgnoreParenImpCasts()->getType());
 }
 
 std::vector<std::string> classAndBases(QualType type) {

@@ -8,6 +8,7 @@ namespace clang {
 class ASTContext;
 class CXXRecordDecl;
 class Decl;
+class Expr;
 class NamedDecl;
 class QualType;
 class SourceManager;
@@ -27,6 +28,9 @@ std::string usrOf(const clang::Decl *decl);
 /// The class of `type` (through references, pointers and typedefs) and all
 /// its bases, normalised; empty if it is not a class.
 std::vector<std::string> classAndBases(clang::QualType type);
+/// The same for the class of an expression, looking through implicit
+/// conversions (derived-to-base) to the object as written.
+std::vector<std::string> classAndBases(const clang::Expr *expr);
 /// Expansion location of `loc` as an absolute file:line:column:offset.
 SourceLoc toSourceLoc(const clang::SourceManager &sm, clang::SourceLocation loc);
 

@@ -37,7 +37,7 @@ Value toJson(const CallSite &c) {
                 {"ctor", c.isConstructor}, {"types", strings(c.receiverTypes)},
                 {"args", std::move(args)}, {"duration", c.durationNs},
                 {"callables", std::move(callables)}, {"locks", strings(c.locksHeld)},
-                {"await", c.inAwaitOperand}};
+                {"await", c.inAwaitOperand}, {"callee_length", c.calleeLength}};
 }
 
 Value toJson(const FunctionFacts &f) {
@@ -56,7 +56,8 @@ Value toJson(const FunctionFacts &f) {
   return Object{{"usr", f.usr}, {"name", f.name}, {"loc", toJson(f.loc)},
                 {"coroutine", f.isCoroutine}, {"lambda", f.isLambda},
                 {"instance", f.isTemplateInstance}, {"params", f.numParams}, {"ops", f.ops},
-                {"overrides", strings(f.overrides)}, {"calls", std::move(calls)},
+                {"overrides", strings(f.overrides)}, {"flags", strings(f.flagNames)},
+                {"return_type", f.returnType}, {"calls", std::move(calls)},
                 {"loops", std::move(loops)}, {"accesses", std::move(accesses)},
                 {"suspensions", std::move(suspensions)}};
 }
@@ -112,7 +113,7 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "virtual", c.isVirtual, p); r.get(o, "indirect", c.isIndirect, p);
   r.get(o, "ctor", c.isConstructor, p); r.get(o, "types", c.receiverTypes, p);
   r.get(o, "duration", c.durationNs, p); r.get(o, "locks", c.locksHeld, p);
-  r.get(o, "await", c.inAwaitOperand, p);
+  r.get(o, "await", c.inAwaitOperand, p); r.get(o, "callee_length", c.calleeLength, p);
   if (const Array *args = o ? o->getArray("args") : nullptr)
     for (size_t i = 0; i < args->size(); ++i) {
       c.args.emplace_back();
@@ -135,6 +136,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "coroutine", f.isCoroutine, p); r.get(o, "lambda", f.isLambda, p);
   r.get(o, "instance", f.isTemplateInstance, p); r.get(o, "params", f.numParams, p);
   r.get(o, "ops", f.ops, p); r.get(o, "overrides", f.overrides, p);
+  r.get(o, "flags", f.flagNames, p); r.get(o, "return_type", f.returnType, p);
   auto each = [&](llvm::StringRef key, auto fn) {
     const Array *a = o ? o->getArray(key) : nullptr;
     if (!a) return r.fail(p.field(key));

@@ -1,0 +1,7 @@
+#include <task.h>
+int a(int fd);
+task<> serve(int fd) {
+  int n = a(fd);
+  (void)n;
+  co_return;
+}
