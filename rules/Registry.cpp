@@ -2,6 +2,7 @@
 #include "checks/Check.h"
 
 #include "rules/BlockingInCoroutine.h"
+#include "rules/LockAcrossSuspend.h"
 // CHECK-INCLUDES (scripts/new-check inserts includes above this line)
 
 #include <algorithm>
@@ -12,6 +13,7 @@ const std::vector<CheckInfo> &checkRegistry() {
   static const std::vector<CheckInfo> registry = [] {
     std::vector<CheckInfo> checks = {
         BlockingInCoroutineCheck::info(),
+        LockAcrossSuspendCheck::info(),
         // CHECK-REGISTRATIONS (scripts/new-check inserts registrations above this line)
     };
     std::sort(checks.begin(), checks.end(),

@@ -60,6 +60,8 @@ struct CallSite {
   double durationNs = -1;
   std::vector<CallableArg> callables;
   std::vector<std::string> locksHeld;
+  std::vector<std::string> acquires; // lock keys this call acquires (lock(), a guard)
+  std::string lockName;              // the mutex as written, when it acquires one
   /// Inside a co_await operand: the call builds an awaitable (not run inline
   /// on the thread when it is an offload), used by the coroutine checks.
   bool inAwaitOperand = false;

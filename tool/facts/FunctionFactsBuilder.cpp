@@ -94,6 +94,7 @@ private:
   CallSite makeCall(const FunctionDecl *callee, const Expr *call, const Expr *receiver,
                     llvm::ArrayRef<const Expr *> args);
   bool capturedByReference(const VarDecl *var) const;
+  std::string lockName(const Expr *call) const;
 
   const FunctionDecl *fn_;
   ASTContext &ctx_;
@@ -201,6 +202,9 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
   cs.loop = currentLoop();
   cs.inAwaitOperand = awaitDepth_ > 0;
   cs.locksHeld = mustLocks(call);
+  cs.acquires = locks_.acquiredBy(call);
+  if (!cs.acquires.empty())
+    cs.lockName = lockName(call);
   if (callee) {
     const FunctionDecl *def = callee->getDefinition();
     cs.calleeUsr = usrOf(callee);
@@ -296,6 +300,25 @@ void Builder::recordConstruct(const CXXConstructExpr *construct) {
   CallSite cs = makeCall(ctor, construct, nullptr, args);
   cs.isConstructor = true;
   facts.calls.push_back(std::move(cs));
+}
+
+/// The mutex a lock call names, as written: the object of m.lock(), the
+/// first argument of pthread_mutex_lock(&m) or of a guard's constructor.
+std::string Builder::lockName(const Expr *call) const {
+  const Expr *mutex = nullptr;
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
+    mutex = member->getImplicitObjectArgument();
+  else if (const auto *c = dyn_cast<CallExpr>(call); c && c->getNumArgs())
+    mutex = c->getArg(0);
+  else if (const auto *construct = dyn_cast<CXXConstructExpr>(call); construct && construct->getNumArgs())
+    mutex = construct->getArg(0);
+  if (!mutex)
+    return {};
+  CharSourceRange range = CharSourceRange::getTokenRange(mutex->IgnoreImplicit()->getSourceRange());
+  std::string text = Lexer::getSourceText(range, sm_, ctx_.getLangOpts()).str();
+  if (!text.empty() && text[0] == '&')
+    text.erase(0, 1);
+  return text;
 }
 
 bool Builder::capturedByReference(const VarDecl *var) const {

@@ -65,6 +65,7 @@ struct LockSetAnalysis::Impl {
   // Guards (RAII lock objects) declared in this body and the mutexes they own.
   std::map<const VarDecl *, std::vector<std::string>> guardMutexes;
   std::map<const Stmt *, const VarDecl *> constructedVar;
+  std::map<const Stmt *, std::vector<std::string>> acquired;
 
   Impl(ASTContext &c, const Catalog &cat) : ctx(c), catalog(cat) {}
 
@@ -220,8 +221,13 @@ struct LockSetAnalysis::Impl {
     // Cache each element's lock operation: the fixpoint visits blocks often.
     std::map<std::pair<unsigned, unsigned>, std::optional<LockOp>> ops;
     for (const CFGBlock *block : *cfg)
-      for (unsigned i = 0; i < block->size(); ++i)
-        ops[{block->getBlockID(), i}] = lockOpOf((*block)[i]);
+      for (unsigned i = 0; i < block->size(); ++i) {
+        auto op = lockOpOf((*block)[i]);
+        if (op && op->kind == LockOp::Acquire)
+          if (auto s = (*block)[i].getAs<CFGStmt>())
+            acquired[s->getStmt()] = op->keys;
+        ops[{block->getBlockID(), i}] = std::move(op);
+      }
 
     std::vector<LocksAtPoint> out(cfg->getNumBlockIDs());
     std::vector<bool> reached(cfg->getNumBlockIDs(), false);
@@ -275,6 +281,11 @@ const LocksAtPoint *LockSetAnalysis::at(const Stmt *stmt) const {
     if (auto it = impl_->atStmt.find(s); it != impl_->atStmt.end())
       return &it->second;
   return nullptr;
+}
+
+std::vector<std::string> LockSetAnalysis::acquiredBy(const Stmt *stmt) const {
+  auto it = impl_->acquired.find(stmt);
+  return it == impl_->acquired.end() ? std::vector<std::string>() : it->second;
 }
 
 } // namespace concur

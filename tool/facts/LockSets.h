@@ -49,6 +49,9 @@ public:
   /// CFG knows); null when nothing is known.
   const LocksAtPoint *at(const clang::Stmt *stmt) const;
 
+  /// Locks the call or construction `stmt` acquires (empty if none).
+  std::vector<std::string> acquiredBy(const clang::Stmt *stmt) const;
+
 private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

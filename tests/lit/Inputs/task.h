@@ -11,5 +11,5 @@ template <class T = void> struct task {
   };
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
+  T await_resume() const noexcept { return T(); }
 };

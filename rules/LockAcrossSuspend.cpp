@@ -1,0 +1,78 @@
+#include "rules/LockAcrossSuspend.h"
+
+#include "model/ProgramModel.h"
+
+#include <algorithm>
+#include <map>
+
+namespace concur {
+
+namespace {
+
+constexpr const char *kName = "concur-lock-across-suspend";
+
+const char *suspendWord(Suspension::Kind kind) {
+  return kind == Suspension::Kind::Yield ? "co_yield" : "co_await";
+}
+
+/// The acquisition of `key` in `fn` that a suspension at `offset` sees: the
+/// last one written before it, or the last one of the function (a loop).
+int acquisitionOf(const FunctionFacts &fn, const std::string &key, unsigned offset) {
+  int best = -1, last = -1;
+  for (int s = 0; s < int(fn.calls.size()); ++s) {
+    const CallSite &call = fn.calls[s];
+    if (std::find(call.acquires.begin(), call.acquires.end(), key) == call.acquires.end())
+      continue;
+    last = s;
+    if (call.loc.offset <= offset && (best < 0 || call.loc.offset > fn.calls[best].loc.offset))
+      best = s;
+  }
+  return best >= 0 ? best : last;
+}
+
+} // namespace
+
+CheckInfo LockAcrossSuspendCheck::info() {
+  return {kName, "a lock held while the coroutine suspends at co_await or co_yield",
+          /*enabledByDefault=*/true, OptionTable{kName, {}},
+          [] { return std::make_unique<LockAcrossSuspendCheck>(); }};
+}
+
+void LockAcrossSuspendCheck::run(const CheckContext &ctx, std::vector<Finding> &out) const {
+  for (const FunctionFacts &fn : ctx.model.functions()) {
+    if (!fn.isCoroutine)
+      continue;
+    // One warning per acquisition, one note per suspension it is held across.
+    std::map<int, Finding> byAcquisition;
+    for (const Suspension &suspension : fn.suspensions) {
+      if (suspension.kind == Suspension::Kind::Return)
+        continue; // locals are destroyed before the final suspend
+      for (const std::string &key : suspension.locksMaybeHeld) {
+        int site = acquisitionOf(fn, key, suspension.loc.offset);
+        if (site < 0)
+          continue;
+        const CallSite &acquire = fn.calls[site];
+        bool always = std::binary_search(suspension.locksHeld.begin(), suspension.locksHeld.end(), key);
+        auto [it, fresh] = byAcquisition.try_emplace(site);
+        Finding &finding = it->second;
+        if (fresh) {
+          finding.check = kName;
+          finding.loc = acquire.loc;
+          finding.function = fn.name;
+          std::string name = acquire.lockName.empty() ? "a mutex" : "'" + acquire.lockName + "'";
+          finding.message = "lock on " + name + " is held across a suspension point in coroutine '" +
+                            fn.name + "'" + (always ? "" : " on some paths");
+        }
+        finding.notes.push_back({suspension.loc, std::string("suspension point is here (") +
+                                                     suspendWord(suspension.kind) + ")"});
+      }
+    }
+    for (auto &[site, finding] : byAcquisition) {
+      finding.notes.push_back({finding.loc, "suggestion: release the lock before suspending, or "
+                                            "use a concur::semaphore between tasks"});
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+} // namespace concur
