@@ -3,6 +3,7 @@
 
 #include "rules/BlockingInCoroutine.h"
 #include "rules/LockAcrossSuspend.h"
+#include "rules/CpuInEventLoop.h"
 // CHECK-INCLUDES (scripts/new-check inserts includes above this line)
 
 #include <algorithm>
@@ -14,6 +15,7 @@ const std::vector<CheckInfo> &checkRegistry() {
     std::vector<CheckInfo> checks = {
         BlockingInCoroutineCheck::info(),
         LockAcrossSuspendCheck::info(),
+        CpuInEventLoopCheck::info(),
         // CHECK-REGISTRATIONS (scripts/new-check inserts registrations above this line)
     };
     std::sort(checks.begin(), checks.end(),

@@ -1,0 +1,121 @@
+#include "rules/CpuInEventLoop.h"
+
+#include "model/ProgramModel.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace concur {
+
+namespace {
+
+constexpr const char *kName = "concur-cpu-in-event-loop";
+
+const OptionTable &options() {
+  static const OptionTable table{
+      kName,
+      {
+          {"MinIterations", 100000, "a loop running at least this many iterations in all is heavy"},
+          {"MinCpuNs", 1e6, "a call whose estimated computation reaches this many nanoseconds is heavy"},
+      }};
+  return table;
+}
+
+std::string approx(double n) {
+  std::ostringstream os;
+  if (n >= 1e9) os << std::lround(n / 1e9) << "G";
+  else if (n >= 1e6) os << std::lround(n / 1e6) << "M";
+  else if (n >= 1e3) os << std::lround(n / 1e3) << "k";
+  else os << std::lround(n);
+  return os.str();
+}
+
+/// Iterations of `loop` in all (its trip times its parents'), -1 if unknown.
+double totalIterations(const ProgramModel &model, int f, int loop) {
+  double total = 1;
+  const auto &loops = model.function(f).loops;
+  for (; loop >= 0; loop = loops[loop].parent) {
+    double trip = model.evaluate(f, loops[loop].trip);
+    if (trip < 0)
+      return -1;
+    total *= trip;
+  }
+  return total;
+}
+
+bool within(const std::vector<Loop> &loops, int inner, int outer) {
+  for (; inner >= 0; inner = loops[inner].parent)
+    if (inner == outer)
+      return true;
+  return false;
+}
+
+/// A loop that suspends in its body hands the thread back every iteration.
+bool suspendsInside(const FunctionFacts &fn, int loop) {
+  for (const Suspension &s : fn.suspensions)
+    if (s.kind != Suspension::Kind::Return && within(fn.loops, s.loop, loop))
+      return true;
+  return false;
+}
+
+Finding finding(const FunctionFacts &coroutine, const SourceLoc &loc, std::string message) {
+  Finding f;
+  f.check = kName;
+  f.loc = loc;
+  f.function = coroutine.name;
+  f.message = std::move(message);
+  return f;
+}
+
+} // namespace
+
+CheckInfo CpuInEventLoopCheck::info() {
+  return {kName, "CPU-heavy work executed synchronously inside a coroutine, on the event loop",
+          /*enabledByDefault=*/true, options(), [] { return std::make_unique<CpuInEventLoopCheck>(); }};
+}
+
+void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out) const {
+  const ProgramModel &model = ctx.model;
+  const double minIterations = ctx.options.get(kName, options().options[0]);
+  const double minCpuNs = ctx.options.get(kName, options().options[1]);
+  for (int f = 0; f < int(model.functions().size()); ++f) {
+    const FunctionFacts &fn = model.function(f);
+    if (!fn.isCoroutine)
+      continue;
+    // Outermost heavy loops that never suspend.
+    for (int l = 0; l < int(fn.loops.size()); ++l) {
+      double iterations = totalIterations(model, f, l);
+      if (iterations < minIterations || fn.loops[l].ops == 0 || suspendsInside(fn, l))
+        continue;
+      int parent = fn.loops[l].parent;
+      if (parent >= 0 && totalIterations(model, f, parent) >= minIterations && !suspendsInside(fn, parent))
+        continue; // reported at the enclosing loop
+      Finding w = finding(fn, fn.loops[l].loc,
+                          "loop of ~" + approx(iterations) + " iterations runs on the event loop inside coroutine '" +
+                              fn.name + "' without suspending");
+      w.notes.push_back({fn.loops[l].loc, "suggestion: co_await concur::to_thread(f) for the loop, or "
+                                          "concur::parallel_for on a thread pool"});
+      out.push_back(std::move(w));
+    }
+    // Calls of functions the classifier finds CPU-bound.
+    for (const CallEdge &edge : model.callees(f)) {
+      const FunctionFacts &callee = model.function(edge.callee);
+      const Verdict &verdict = ctx.verdicts[edge.callee];
+      if (callee.isCoroutine || verdict.kind != WorkKind::Cpu || verdict.cpuNs < minCpuNs)
+        continue;
+      const CallSite &call = fn.calls[edge.site];
+      if (call.loop >= 0 && suspendsInside(fn, call.loop) == false &&
+          totalIterations(model, f, call.loop) >= minIterations)
+        continue; // inside a loop already reported
+      Finding w = finding(fn, call.loc,
+                          "CPU-bound call '" + callee.name + "' (~" + approx(verdict.cpuNs / 1e6) +
+                              " ms estimated) runs on the event loop inside coroutine '" + fn.name + "'");
+      if (!verdict.evidence.empty())
+        w.notes.push_back({verdict.evidence[0].loc, verdict.evidence[0].message});
+      w.notes.push_back({call.loc, "suggestion: co_await concur::to_thread(" + callee.name + ", ...)"});
+      out.push_back(std::move(w));
+    }
+  }
+}
+
+} // namespace concur

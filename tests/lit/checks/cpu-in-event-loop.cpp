@@ -1,0 +1,59 @@
+// RUN: %concur check --checks='-*,concur-cpu-in-event-loop' --quiet %s -- %mockflags \
+// RUN:   | FileCheck %s --implicit-check-not='[concur-cpu-in-event-loop]'
+// RUN: %concur check --checks='-*,concur-cpu-in-event-loop' --quiet --config-file=%S/Inputs/cpu-threshold.yaml %s -- %mockflags \
+// RUN:   | FileCheck %s --check-prefix=LOWER --implicit-check-not='[concur-cpu-in-event-loop]'
+
+#include <concur/concur.hpp>
+#include <task.h>
+
+task<int> fetch();
+
+long crunch(int n) {
+  long acc = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j)
+      acc += (i * j) % 7;
+  return acc;
+}
+
+// --- fires ------------------------------------------------------------------
+task<> loop_fires() {
+  long acc = 0;
+  for (int i = 0; i < 50000000; ++i)
+    // CHECK: :[[@LINE-1]]:3: warning: loop of ~50M iterations runs on the event loop inside coroutine 'loop_fires' without suspending [concur-cpu-in-event-loop]
+    // LOWER: :[[@LINE-2]]:3: warning: loop of ~50M iterations {{.*}} [concur-cpu-in-event-loop]
+    acc += i % 3;
+  co_await fetch();
+}
+
+task<> call_fires() {
+  co_await fetch();
+  long r = crunch(5000);
+  // CHECK: :[[@LINE-1]]:12: warning: CPU-bound call 'crunch' (~{{[0-9]+}} ms estimated) runs on the event loop inside coroutine 'call_fires' [concur-cpu-in-event-loop]
+  (void)r;
+}
+
+// --- silent -----------------------------------------------------------------
+// Offloaded: the computation runs on a pool thread.
+task<> offload_silent() {
+  co_await concur::to_thread([] { return crunch(5000); });
+}
+
+// Suspends every iteration: the loop hands the thread back each time.
+task<> suspending_loop_silent() {
+  for (int i = 0; i < 1000000; ++i)
+    co_await fetch();
+}
+
+// Small work stays on the loop (with the default threshold; the LOWER run
+// sets MinIterations to 500 and MinCpuNs out of reach).
+// LOWER: :[[@LINE+4]]:3: warning: loop of ~1k iterations runs on the event loop inside coroutine 'small_loop_silent' without suspending [concur-cpu-in-event-loop]
+task<> small_loop_silent() {
+  long acc = 0;
+  co_await fetch();
+  for (int i = 0; i < 1000; ++i)
+    acc += i;
+}
+
+// Not a coroutine.
+long plain_silent() { return crunch(5000); }
