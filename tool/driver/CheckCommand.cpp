@@ -10,7 +10,9 @@
 #include "facts/SummaryJson.h"
 #include "model/ProgramModel.h"
 #include "output/Printers.h"
+#include "support/AtomicFile.h"
 #include "suppress/Nolint.h"
+#include "support/ApplyFixes.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -187,11 +189,29 @@ int runCheck(const std::vector<std::string> &args) {
       return usageError("cannot write '" + inv.output + "': " + ec.message());
   }
   llvm::raw_ostream &os = file ? static_cast<llvm::raw_ostream &>(*file) : llvm::outs();
+  const std::string buildDir = inv.buildPath.empty() ? std::string(llvm::sys::path::parent_path(results.files.front()))
+                                                     : inv.buildPath;
   if (inv.format == "json")
     printJson(results, os);
+  else if (inv.format == "yaml")
+    printFixesYaml(results, buildDir, os);
   else
     printText(results, os);
   os.flush();
+  if (!inv.exportFixes.empty()) {
+    std::string text;
+    llvm::raw_string_ostream yaml(text);
+    printFixesYaml(results, buildDir, yaml);
+    if (auto err = writeFileAtomically(inv.exportFixes, yaml.str()))
+      return usageError(llvm::toString(std::move(err)));
+  }
+  if (inv.fix) {
+    FixReport report = applyFixes(results.findings);
+    for (const auto &problem : report.problems)
+      llvm::errs() << "concur: warning: " << problem << "\n";
+    llvm::errs() << "concur: applied " << report.applied << " fix" << (report.applied == 1 ? "" : "es")
+                 << " in " << report.files << " file" << (report.files == 1 ? "" : "s") << "\n";
+  }
 
   if (!results.errors.empty())
     return TUFailed;

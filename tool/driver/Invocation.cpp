@@ -42,11 +42,15 @@ std::optional<std::string> parseInvocation(const std::vector<std::string> &args,
     } else if (takeValue(args, i, "--catalog", value)) {
       out.catalogs.push_back(value);
     } else if (takeValue(args, i, "--format", value)) {
-      if (value != "text" && value != "json")
-        return "unsupported --format '" + value + "' (this version supports text and json)";
+      if (value != "text" && value != "json" && value != "yaml")
+        return "unsupported --format '" + value + "' (this version supports text, json and yaml)";
       out.format = value;
     } else if (takeValue(args, i, "-o", value) || takeValue(args, i, "--output", value)) {
       out.output = value;
+    } else if (takeValue(args, i, "--export-fixes", value)) {
+      out.exportFixes = value;
+    } else if (arg == "--fix") {
+      out.fix = true;
     } else if (takeValue(args, i, "--warnings-as-errors", value)) {
       out.warningsAsErrors = value;
     } else if (takeValue(args, i, "-j", value) || takeValue(args, i, "--jobs", value)) {
@@ -96,7 +100,9 @@ Options:
   --checks=GLOBS          e.g. 'concur-*,-concur-cpu-in-event-loop'
   --config-file=F         a .concur.yaml (default: nearest one above the files)
   --catalog=F             extra API catalogue, merged over the bundled ones (repeatable)
-  --format=text|json      output format (default text)
+  --format=text|json|yaml output format (default text; yaml: the fixes document)
+  --export-fixes=F        write the fixes as clang-apply-replacements YAML to F
+  --fix                   apply the fixes in place (each file replaced atomically)
   -o F, --output=F        write the output to F instead of stdout
   --warnings-as-errors=GLOBS
                           promote the findings of these checks to errors
