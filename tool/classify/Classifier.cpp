@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <unordered_map>
 #include <sstream>
 
 namespace concur {
@@ -64,6 +66,7 @@ private:
   Work ownWork(int f, unsigned &recursiveSites) const;
   Work apiWork(const ApiEntry &api, const CallSite &call, int f) const;
   Verdict verdictOf(int f, const Work &w) const;
+  bool hasDirectCycle(const std::vector<int> &scc) const;
 
   const ProgramModel &model_;
   Params p_;
@@ -159,8 +162,11 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
       continue;
     }
     if (edge.viaCallback) {
+      // A callback runs once per element when the call names a container
+      // of known size (std::for_each over v); otherwise once is all that is
+      // known (an asynchronous API may run it later, or never, on this thread).
       double n = call.args.empty() ? -1 : model_.evaluate(f, call.args[0]);
-      times *= n >= 0 ? n : (model_.target(f, edge.site).kind == CallTarget::Kind::Function ? 1 : p_.assumedTrips);
+      times *= n >= 0 ? n : 1;
     }
     const Work &callee = work_[edge.callee];
     Work scaled;
@@ -275,6 +281,29 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   return v;
 }
 
+/// Whether the component is recursive through direct calls alone; a cycle
+/// that needs a callback edge (asynchronous handlers re-arming each other)
+/// is not recursion on one stack.
+bool Classifier::hasDirectCycle(const std::vector<int> &scc) const {
+  const int id = model_.sccOf(scc.front());
+  std::unordered_map<int, int> state; // absent/0 new, 1 on path, 2 done
+  std::function<bool(int)> visit = [&](int f) {
+    state[f] = 1;
+    for (const CallEdge &edge : model_.callees(f)) {
+      if (edge.viaCallback || model_.sccOf(edge.callee) != id)
+        continue;
+      if (state[edge.callee] == 1 || (state[edge.callee] == 0 && visit(edge.callee)))
+        return true;
+    }
+    state[f] = 2;
+    return false;
+  };
+  for (int f : scc)
+    if (state[f] == 0 && visit(f))
+      return true;
+  return false;
+}
+
 std::vector<Verdict> Classifier::run() {
   for (const auto &scc : model_.sccsBottomUp()) {
     std::vector<Work> own;
@@ -284,8 +313,11 @@ std::vector<Verdict> Classifier::run() {
       own.push_back(ownWork(f, sites));
       recursiveSites += sites;
     }
-    if (recursiveSites == 0) {
-      work_[scc.front()] = std::move(own.front());
+    if (recursiveSites == 0 || !hasDirectCycle(scc)) {
+      // No recursion through direct calls (a cycle only through callbacks,
+      // as asynchronous handlers form): each member keeps its own work.
+      for (size_t i = 0; i < scc.size(); ++i)
+        work_[scc[i]] = std::move(own[i]);
       continue;
     }
     // Recursion: the component's work repeats; branching recursion (two

@@ -17,6 +17,12 @@ namespace {
 
 using Kind = SymbolicValue::Kind;
 
+/// Any integer constant as a double: getExtValue() asserts on values that do
+/// not fit in int64_t (unsigned 64-bit hashes, __int128).
+double toDouble(const llvm::APSInt &v) {
+  return v.isSigned() ? v.signedRoundToDouble() : v.roundToDouble();
+}
+
 SymbolicValue scaled(SymbolicValue v, double factor) {
   if (v.kind != Kind::Unknown)
     v.value *= factor;
@@ -28,7 +34,7 @@ std::optional<double> evaluateConstant(const Expr *expr, ASTContext &ctx) {
     return std::nullopt;
   Expr::EvalResult result;
   if (expr->EvaluateAsInt(result, ctx))
-    return double(result.Val.getInt().getExtValue());
+    return toDouble(result.Val.getInt());
   llvm::APFloat f(0.0);
   if (expr->EvaluateAsFloat(f, ctx))
     return f.convertToDouble();
@@ -45,7 +51,7 @@ SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext
   if (const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(type->getAsCXXRecordDecl()))
     if (normalizedName(spec) == "::std::array" && spec->getTemplateArgs().size() == 2 &&
         spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
-      return SymbolicValue::constant(double(spec->getTemplateArgs()[1].getAsIntegral().getExtValue()));
+      return SymbolicValue::constant(toDouble(spec->getTemplateArgs()[1].getAsIntegral()));
   if (const auto *list = dyn_cast<InitListExpr>(expr))
     return SymbolicValue::constant(list->getNumInits());
   if (const auto *list = dyn_cast<CXXStdInitializerListExpr>(expr))
@@ -266,14 +272,14 @@ double constantDurationNs(const Expr *expr, ASTContext &ctx) {
   const auto *ratioSpec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(ratio);
   if (!ratioSpec || ratioSpec->getTemplateArgs().size() != 2)
     return -1;
-  double num = double(ratioSpec->getTemplateArgs()[0].getAsIntegral().getExtValue());
-  double den = double(ratioSpec->getTemplateArgs()[1].getAsIntegral().getExtValue());
+  double num = toDouble(ratioSpec->getTemplateArgs()[0].getAsIntegral());
+  double den = toDouble(ratioSpec->getTemplateArgs()[1].getAsIntegral());
   Expr::EvalResult result;
   if (!expr->EvaluateAsRValue(result, ctx) || !result.Val.isStruct() ||
       result.Val.getStructNumFields() < 1)
     return -1;
   const APValue &count = result.Val.getStructField(0);
-  double ticks = count.isInt() ? double(count.getInt().getExtValue())
+  double ticks = count.isInt() ? toDouble(count.getInt())
                  : count.isFloat() ? count.getFloat().convertToDouble() : -1;
   if (ticks < 0)
     return -1;
