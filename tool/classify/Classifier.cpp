@@ -108,6 +108,8 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
     if (ns < 0)
       ns = p_.assumedWaitNs;
     w.waitNs += ns;
+    if (api.has(EffectWait) && !api.has(EffectIo))
+      w.syncWaitNs += ns; // a join, a condition variable, a future: other threads' work
     w.waits = 1;
     w.waitsWithoutAsync = api.asyncAlternative.empty();
     evidence(api.has(EffectWait) ? "waits" : "blocking", ns);
@@ -240,7 +242,12 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
     v.rationale = "too little work either way to gain from concurrency";
     break;
   case WorkKind::Io:
-    if (w.waitsWithoutAsync && !coroutine) {
+    if (w.syncWaitNs > w.waitNs / 2 && !coroutine) {
+      v.recommendation = Recommendation::Threads;
+      v.rationale = "its time goes to waiting for other threads or processes (joins, futures, "
+                    "condition variables): the work it waits for is where concurrency pays; keep "
+                    "it on threads, or await concur futures from a coroutine";
+    } else if (w.waitsWithoutAsync && !coroutine) {
       v.recommendation = Recommendation::Threads;
       v.rationale = "waits on I/O through APIs that only block: a pool of threads sized for "
                     "waiting hides the latency (an event loop would stall)";

@@ -8,6 +8,7 @@ void Work::add(const Work &other, double times, const std::string &via) {
   cpuNs += other.cpuNs * times;
   waitNs += other.waitNs * times;
   assumedNs += other.assumedNs * times;
+  syncWaitNs += other.syncWaitNs * times;
   waits += unsigned(std::min(1e6, other.waits * times));
   waitsRepeat |= other.waitsRepeat || (other.waits > 0 && times > 1);
   waitsWithoutAsync |= other.waitsWithoutAsync;

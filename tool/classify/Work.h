@@ -13,6 +13,7 @@ struct Work {
   double cpuNs = 0;
   double waitNs = 0;
   double assumedNs = 0;   // the part that rests on assumed trip counts
+  double syncWaitNs = 0;  // the part of waitNs spent waiting for other threads/processes
   unsigned waits = 0;     // blocking calls executed (scaled by loops)
   bool waitsRepeat = false;       // several waits, or waits inside a loop
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative

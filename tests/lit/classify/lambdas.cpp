@@ -20,7 +20,7 @@ void step() {
 // CHECK-NEXT: step::(lambda at {{.*}}lambdas.cpp:[[@LINE-2]]:12) io async
 
 // The thread's body sleeps; the spawner only waits for it to finish.
-// CHECK-NEXT: handle io async
+// CHECK-NEXT: handle io threads
 void handle() {
   std::thread t([] { std::this_thread::sleep_for(std::chrono::milliseconds(50)); });
   t.join();

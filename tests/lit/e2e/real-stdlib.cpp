@@ -42,7 +42,7 @@ void bump() {
   ++counter;
 }
 
-// CHECK-NEXT: run_one io async
+// CHECK-NEXT: run_one io threads
 int run_one() {
   auto f = std::async(std::launch::async, [] { return 42; });
   return f.get();
