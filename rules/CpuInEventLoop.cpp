@@ -1,7 +1,9 @@
 #include "rules/CpuInEventLoop.h"
 
+#include "classify/Classifier.h"
 #include "model/ProgramModel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -95,6 +97,23 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
                               fn.name + "' without suspending");
       w.notes.push_back({fn.loops[l].loc, "suggestion: co_await concur::to_thread(f) for the loop, or "
                                           "concur::parallel_for on a thread pool"});
+      out.push_back(std::move(w));
+    }
+    // Catalogued CPU-heavy library calls (std::sort) over inputs of known size.
+    for (int s = 0; s < int(fn.calls.size()); ++s) {
+      const CallTarget &target = model.target(f, s);
+      const CallSite &call = fn.calls[s];
+      if (target.kind != CallTarget::Kind::Api || !target.api->has(EffectCpu) || call.args.empty())
+        continue;
+      double n = model.evaluate(f, call.args[0]);
+      double ns = n * std::log2(std::max(2.0, n)) * 4 * ctx.options.get(classifierOptions().owner,
+                                                                         classifierOptions().options[0]);
+      if (n < 0 || ns < minCpuNs)
+        continue;
+      Finding w = finding(fn, call.loc,
+                          "CPU-heavy call '" + call.displayName + "' over ~" + approx(n) +
+                              " elements runs on the event loop inside coroutine '" + fn.name + "'");
+      w.notes.push_back({call.loc, "suggestion: co_await concur::to_thread(...) around the call"});
       out.push_back(std::move(w));
     }
     // Calls of functions the classifier finds CPU-bound.

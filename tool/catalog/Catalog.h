@@ -61,7 +61,9 @@ struct ApiEntry {
   unsigned line = 0;
 
   bool has(uint32_t effect) const { return (effects & effect) != 0; }
-  bool blocks() const { return has(EffectBlocking | EffectWait | EffectLock); }
+  /// Can put the thread to sleep. A lock entry without `blocking` (try_lock)
+  /// does not.
+  bool blocks() const { return has(EffectBlocking | EffectWait); }
 };
 
 struct CatalogError {

@@ -67,6 +67,7 @@ private:
   Work apiWork(const ApiEntry &api, const CallSite &call, int f) const;
   Verdict verdictOf(int f, const Work &w) const;
   bool hasDirectCycle(const std::vector<int> &scc) const;
+  double recursionDepth(const std::vector<int> &scc) const;
 
   const ProgramModel &model_;
   Params p_;
@@ -311,6 +312,27 @@ bool Classifier::hasDirectCycle(const std::vector<int> &scc) const {
   return false;
 }
 
+/// Depth of a self-recursive function whose recursive calls pass a
+/// parameter down (fib(n - 1)): the largest constant reaching that
+/// parameter; -1 when unknown. Branching recursion then costs about
+/// 1.6^depth calls (the growth of fib, the common shape).
+double Classifier::recursionDepth(const std::vector<int> &scc) const {
+  if (scc.size() != 1)
+    return -1;
+  const int f = scc.front();
+  double depth = -1;
+  for (const CallEdge &edge : model_.callees(f)) {
+    if (edge.callee != f || edge.viaCallback)
+      continue;
+    for (const SymbolicValue &arg : model_.function(f).calls[edge.site].args) {
+      double bound = arg.kind == SymbolicValue::Kind::Param ? model_.paramBound(f, arg.param) : -1;
+      if (bound >= 0 && (depth < 0 || bound < depth))
+        depth = bound;
+    }
+  }
+  return depth;
+}
+
 std::vector<Verdict> Classifier::run() {
   for (const auto &scc : model_.sccsBottomUp()) {
     std::vector<Work> own;
@@ -332,7 +354,10 @@ std::vector<Verdict> Classifier::run() {
     Work combined;
     for (const Work &w : own)
       combined.add(w, 1, "");
-    double factor = recursiveSites >= 2 * scc.size() ? p_.recursionFactor : p_.assumedTrips;
+    const bool branching = recursiveSites >= 2 * scc.size();
+    double factor = branching ? p_.recursionFactor : p_.assumedTrips;
+    if (double depth = recursionDepth(scc); depth >= 0)
+      factor = branching ? std::pow(1.6, std::min(depth, 60.0)) : std::max(1.0, depth);
     Work total;
     total.add(combined, factor, "");
     total.assumedNs = total.cpuNs;

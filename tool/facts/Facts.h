@@ -24,14 +24,26 @@ struct SourceLoc {
 /// A value known about a call argument or a loop bound, before the program
 /// model propagates constants across calls.
 struct SymbolicValue {
-  enum class Kind { Unknown, Constant, Param } kind = Kind::Unknown;
-  double value = 0;   // Constant: the value; Param: a factor applied to it
+  enum class Kind { Unknown, Constant, Param, Field } kind = Kind::Unknown;
+  double value = 0;   // Constant: the value; Param, Field: a factor applied to it
   int param = -1;     // Param: index of the enclosing function's parameter
+  std::string field;  // Field: USR of the data member read
 
-  static SymbolicValue constant(double v) { return {Kind::Constant, v, -1}; }
+  static SymbolicValue constant(double v) { return {Kind::Constant, v, -1, {}}; }
   static SymbolicValue parameter(int index, double factor = 1) {
-    return {Kind::Param, factor, index};
+    return {Kind::Param, factor, index, {}};
   }
+  static SymbolicValue member(std::string usr, double factor = 1) {
+    return {Kind::Field, factor, -1, std::move(usr)};
+  }
+};
+
+/// A constant stored into a data member somewhere in the TU (an aggregate
+/// initializer, an assignment, a member initializer): the program model
+/// takes the largest per field as its bound.
+struct FieldStore {
+  std::string field; // USR of the FieldDecl
+  double value = 0;
 };
 
 struct CallableArg {
@@ -120,6 +132,7 @@ struct FunctionFacts {
 struct TUSummary {
   std::string mainFile;
   std::vector<FunctionFacts> functions;
+  std::vector<FieldStore> fieldStores;
 };
 
 } // namespace concur

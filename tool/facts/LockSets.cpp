@@ -170,6 +170,10 @@ struct LockSetAnalysis::Impl {
     const ApiEntry *entry = entryFor(callee, object ? object : (call->getNumArgs() ? call->getArg(0) : nullptr));
     if (!entry || !(entry->has(EffectLock) || entry->has(EffectUnlock)))
       return std::nullopt;
+    // A try-lock acquires only when it succeeds, which the CFG does not
+    // tell: counted as not acquiring (documented limitation).
+    if (entry->has(EffectLock) && !entry->blocks())
+      return std::nullopt;
     LockOp op{entry->has(EffectLock) ? LockOp::Acquire : LockOp::Release, {}};
     if (object) {
       op.keys = mutexKeys(object);

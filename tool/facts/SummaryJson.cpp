@@ -20,6 +20,7 @@ Value toJson(const SymbolicValue &v) {
   switch (v.kind) {
   case SymbolicValue::Kind::Constant: return Object{{"c", v.value}};
   case SymbolicValue::Kind::Param: return Object{{"p", v.param}, {"f", v.value}};
+  case SymbolicValue::Kind::Field: return Object{{"m", v.field}, {"f", v.value}};
   case SymbolicValue::Kind::Unknown: break;
   }
   return nullptr;
@@ -93,6 +94,7 @@ public:
     if (!o) return fail(path);
     if (auto c = o->getNumber("c")) out = SymbolicValue::constant(*c);
     else if (auto p = o->getInteger("p")) out = SymbolicValue::parameter(int(*p), o->getNumber("f").value_or(1));
+    else if (auto m = o->getString("m")) out = SymbolicValue::member(m->str(), o->getNumber("f").value_or(1));
     else fail(path);
   }
   void fail(llvm::json::Path path) {
@@ -179,8 +181,12 @@ Value toJson(const TUSummary &summary) {
   Array functions;
   for (const auto &f : summary.functions)
     functions.push_back(toJson(f));
+  Array stores;
+  for (const auto &store : summary.fieldStores)
+    stores.push_back(Array{store.field, store.value});
   return Object{{"format", "concur-tu-summary"}, {"version", 1},
-                {"main_file", summary.mainFile}, {"functions", std::move(functions)}};
+                {"main_file", summary.mainFile}, {"functions", std::move(functions)},
+                {"field_stores", std::move(stores)}};
 }
 
 llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
@@ -199,6 +205,17 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
           readFunction(reader, (*functions)[i].getAsObject(), path.field("functions").index(i)));
   else
     reader.fail(path.field("functions"));
+  if (const Array *stores = o->getArray("field_stores"))
+    for (const Value &v : *stores) {
+      const Array *pair = v.getAsArray();
+      if (!pair || pair->size() != 2 || !(*pair)[0].getAsString() || !(*pair)[1].getAsNumber()) {
+        reader.fail(path.field("field_stores"));
+        break;
+      }
+      summary.fieldStores.push_back({(*pair)[0].getAsString()->str(), *(*pair)[1].getAsNumber()});
+    }
+  else
+    reader.fail(path.field("field_stores"));
   if (reader.failed())
     return root.getError();
   return summary;

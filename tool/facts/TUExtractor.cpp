@@ -4,6 +4,8 @@
 #include "facts/Names.h"
 
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 
@@ -35,6 +37,42 @@ public:
     return true;
   }
 
+  // Constants stored into data members, wherever they are written.
+  bool VisitInitListExpr(InitListExpr *list) {
+    // The traversal meets the syntactic form; the semantic form lists one
+    // initializer per field, in order.
+    if (!list->isSemanticForm() && list->getSemanticForm())
+      list = list->getSemanticForm();
+    const auto *record = list->getType()->getAsRecordDecl();
+    if (!record || record->isUnion())
+      return true;
+    unsigned i = 0;
+    for (const FieldDecl *field : record->fields()) {
+      if (i >= list->getNumInits())
+        break;
+      store(field, list->getInit(i++));
+    }
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *op) {
+    if (op->getOpcode() == BO_Assign)
+      if (const auto *member = dyn_cast<MemberExpr>(op->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl()))
+          store(field, op->getRHS());
+    return true;
+  }
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *ctor) {
+    for (const CXXCtorInitializer *init : ctor->inits())
+      if (init->isMemberInitializer() && init->isWritten())
+        store(init->getMember(), init->getInit());
+    return true;
+  }
+  bool VisitFieldDecl(FieldDecl *field) {
+    if (field->hasInClassInitializer() && field->getInClassInitializer())
+      store(field, field->getInClassInitializer());
+    return true;
+  }
+
   bool VisitLambdaExpr(LambdaExpr *lambda) {
     CXXMethodDecl *op = lambda->getCallOperator();
     if (FunctionTemplateDecl *generic = op->getDescribedFunctionTemplate()) {
@@ -47,6 +85,16 @@ public:
   }
 
 private:
+  void store(const FieldDecl *field, const Expr *value) {
+    if (!field->getType()->isIntegerType() || value->isValueDependent() || value->isTypeDependent())
+      return;
+    Expr::EvalResult result;
+    if (!value->EvaluateAsInt(result, ctx_))
+      return;
+    const llvm::APSInt &v = result.Val.getInt();
+    out_.fieldStores.push_back({usrOf(field), v.isSigned() ? v.signedRoundToDouble() : v.roundToDouble()});
+  }
+
   void consider(const FunctionDecl *fn) {
     if (!fn->doesThisDeclarationHaveABody() || !fn->getBody() || fn->isDependentContext() ||
         fn->isImplicit() || fn->isDefaulted() || fn->isInvalidDecl())

@@ -41,6 +41,8 @@ std::optional<double> evaluateConstant(const Expr *expr, ASTContext &ctx) {
   return std::nullopt;
 }
 
+bool isSymbolic(const SymbolicValue &v) { return v.kind == Kind::Param || v.kind == Kind::Field; }
+
 /// Size of a container/array the expression names, if its type or its
 /// construction says.
 SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext &ctx) {
@@ -160,7 +162,7 @@ SymbolicValue tripFrom(SymbolicValue start, SymbolicValue bound, Step step) {
     return SymbolicValue::constant(std::max(0.0, (to.value - from.value) / stride));
   // Counting up from a constant to a parameter (or down from it): the
   // parameter dominates the count.
-  if (to.kind == Kind::Param && from.kind == Kind::Constant)
+  if (isSymbolic(to) && from.kind == Kind::Constant)
     return scaled(to, 1 / stride);
   return {};
 }
@@ -210,6 +212,10 @@ SymbolicValue symbolicValue(const Expr *expr, const FunctionDecl *fn, ASTContext
         return symbolicValue(var->getInit(), fn, ctx);
     return {};
   }
+  if (const auto *member = dyn_cast<MemberExpr>(expr))
+    if (const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl()))
+      if (field->getType()->isIntegerType())
+        return SymbolicValue::member(usrOf(field)); // bounded by the constants stored into it
   if (const auto *bin = dyn_cast<BinaryOperator>(expr)) {
     SymbolicValue l = symbolicValue(bin->getLHS(), fn, ctx);
     SymbolicValue r = symbolicValue(bin->getRHS(), fn, ctx);
@@ -223,8 +229,8 @@ SymbolicValue symbolicValue(const Expr *expr, const FunctionDecl *fn, ASTContext
       return {};
     case BO_Add: case BO_Sub:
       // n + k ~ n for counting purposes.
-      if (l.kind == Kind::Param && r.kind == Kind::Constant) return l;
-      if (r.kind == Kind::Param && l.kind == Kind::Constant && bin->getOpcode() == BO_Add) return r;
+      if (isSymbolic(l) && r.kind == Kind::Constant) return l;
+      if (isSymbolic(r) && l.kind == Kind::Constant && bin->getOpcode() == BO_Add) return r;
       return {};
     default:
       return {};

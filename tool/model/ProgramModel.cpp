@@ -9,6 +9,11 @@ ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &cata
     : catalog_(catalog) {
   std::sort(summaries.begin(), summaries.end(),
             [](const TUSummary &a, const TUSummary &b) { return a.mainFile < b.mainFile; });
+  for (const auto &summary : summaries)
+    for (const auto &store : summary.fieldStores) {
+      double &bound = fieldBounds_.try_emplace(store.field, store.value).first->second;
+      bound = std::max(bound, store.value);
+    }
   for (auto &summary : summaries)
     for (auto &fn : summary.functions)
       if (!fn.usr.empty() && byUsr_.emplace(fn.usr, int(functions_.size())).second)
@@ -79,7 +84,11 @@ void ProgramModel::resolveCalls() {
                           unsigned(api->callableArg) == callable.argIndex);
         if (elsewhere)
           spawns_.push_back({f, s, started, api});
-        else
+        else if (target.kind == CallTarget::Kind::Library || target.kind == CallTarget::Kind::Api)
+          // A library algorithm runs the callable it is given. A function of
+          // the program is not assumed to: its own body (the template
+          // instantiation) shows whether it calls it, stores it or hands it
+          // to a thread.
           edges_[f].push_back({started, s, true});
       }
       targets_[f].push_back(std::move(target));
@@ -180,6 +189,10 @@ double ProgramModel::evaluate(int function, const SymbolicValue &value) const {
   case SymbolicValue::Kind::Param: {
     double bound = paramBound(function, value.param);
     return bound < 0 ? -1 : bound * value.value;
+  }
+  case SymbolicValue::Kind::Field: {
+    auto it = fieldBounds_.find(value.field);
+    return it == fieldBounds_.end() ? -1 : it->second * value.value;
   }
   case SymbolicValue::Kind::Unknown:
     break;

@@ -64,7 +64,8 @@ public:
   /// The largest constant any call site passes for parameter `param` of
   /// `function` (directly or through its callers' parameters); <0 if none.
   double paramBound(int function, int param) const;
-  /// A symbolic value with parameters replaced by their bounds; <0 if unknown.
+  /// A symbolic value with parameters and data members replaced by their
+  /// bounds; <0 if unknown.
   double evaluate(int function, const SymbolicValue &value) const;
 
 private:
@@ -82,6 +83,7 @@ private:
   std::vector<std::vector<int>> sccs_;
   std::vector<int> sccOf_;
   std::vector<std::vector<double>> paramBounds_;
+  std::unordered_map<std::string, double> fieldBounds_; // largest constant stored per data member
 };
 
 } // namespace concur

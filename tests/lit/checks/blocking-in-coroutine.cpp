@@ -102,6 +102,20 @@ task<> dontwait_silent(int fd) {
   co_return;
 }
 
+// try_lock never blocks.
+task<> try_lock_silent() {
+  if (m.try_lock())
+    m.unlock();
+  co_return;
+}
+
+// open(2) with O_NONBLOCK does not wait for a FIFO's other end.
+task<> open_nonblocking_silent(const char *path) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK);
+  close(fd);
+  co_return;
+}
+
 // Another coroutine called from a coroutine is reported in its own body.
 task<> callee_coroutine(int fd) {
   char c;

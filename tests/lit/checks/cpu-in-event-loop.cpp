@@ -33,7 +33,24 @@ task<> call_fires() {
   (void)r;
 }
 
+long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+
+task<> recursion_fires() {
+  co_await fetch();
+  long r = fib(36);
+  // CHECK: :[[@LINE-1]]:12: warning: CPU-bound call 'fib' (~{{[0-9]+}} ms estimated) runs on the event loop inside coroutine 'recursion_fires' [concur-cpu-in-event-loop]
+  (void)r;
+}
+
 // --- silent -----------------------------------------------------------------
+// A callable handed to a function of the program that runs it on another
+// thread: the function's body decides, and it does not call it here.
+template <class F> void run_elsewhere(F f) { static F kept = f; (void)kept; }
+task<> handed_over_silent() {
+  run_elsewhere([] { return crunch(5000); });
+  co_await fetch();
+}
+
 // Offloaded: the computation runs on a pool thread.
 task<> offload_silent() {
   co_await concur::to_thread([] { return crunch(5000); });
