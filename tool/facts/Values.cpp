@@ -227,11 +227,16 @@ SymbolicValue symbolicValue(const Expr *expr, const FunctionDecl *fn, ASTContext
     case BO_Div:
       if (r.kind == Kind::Constant && r.value != 0) return scaled(l, 1 / r.value);
       return {};
-    case BO_Add: case BO_Sub:
-      // n + k ~ n for counting purposes.
+    case BO_Add: case BO_Sub: {
+      // The larger term dominates a count: n + 1 ~ n, but 120000000 + argc
+      // is at least 120000000 whatever argc is.
+      const bool add = bin->getOpcode() == BO_Add;
+      if (add && l.kind == Kind::Constant && l.value >= 1000) return l;
+      if (r.kind == Kind::Constant && r.value >= 1000 && add) return r;
       if (isSymbolic(l) && r.kind == Kind::Constant) return l;
-      if (isSymbolic(r) && l.kind == Kind::Constant && bin->getOpcode() == BO_Add) return r;
+      if (isSymbolic(r) && l.kind == Kind::Constant && add) return r;
       return {};
+    }
     default:
       return {};
     }

@@ -56,5 +56,14 @@ int small() {
   return acc;
 }
 
+// A large constant plus a value known only at run time is at least the constant.
+// CHECK-NEXT: task_a cpu threads
+long task_a(long n) {
+  long acc = 0;
+  for (long i = 0; i < n; ++i)
+    acc ^= i * 2654435761u;
+  return acc;
+}
+
 // CHECK-NEXT: main cpu threads
-int main() { return int(run_one(300000000) + small()); }
+int main(int argc, char **) { return int(run_one(300000000) + small() + task_a(200000000 + argc)); }
