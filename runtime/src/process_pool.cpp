@@ -1,0 +1,504 @@
+// process_pool.cpp - worker processes, their protocol and the dispatcher.
+#include "concur/process_pool.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+
+#include "concur/detail/frame_name.hpp"
+#include "concur/profiler.hpp"
+
+namespace concur {
+namespace detail {
+namespace {
+
+constexpr std::size_t kInlineMax = 32 * 1024;
+constexpr std::uint32_t kFlagMemfd = 1;
+
+// One frame per message, both directions.
+struct frame {
+  std::uint64_t len = 0;
+  std::uint32_t flags = 0;
+  std::uint32_t status = 0;  // reply: 0 ok, 1 exception
+  std::uint64_t id = 0;
+  std::uint64_t tramp = 0;   // request: 0 means "exit"
+  std::uint64_t fn = 0;
+  std::uint64_t wall_ns = 0;
+  std::uint64_t cpu_ns = 0;
+};
+
+std::uint64_t clock_ns(clockid_t c) {
+  timespec ts{};
+  clock_gettime(c, &ts);
+  return static_cast<std::uint64_t>(ts.tv_sec) * 1000000000ull + ts.tv_nsec;
+}
+
+// Sends header + payload; a payload above kInlineMax goes through a memfd.
+bool send_frame(int sock, frame h, const std::string& payload) {
+  h.len = payload.size();
+  int memfd = -1;
+  iovec iov[2];
+  iov[0] = {&h, sizeof h};
+  int iovcnt = 1;
+  if (payload.size() > kInlineMax) {
+    h.flags |= kFlagMemfd;
+    memfd = static_cast<int>(::syscall(SYS_memfd_create, "concur-payload", MFD_CLOEXEC));
+    if (memfd < 0) return false;
+    std::size_t done = 0;
+    while (done < payload.size()) {
+      ssize_t r = ::pwrite(memfd, payload.data() + done, payload.size() - done, static_cast<off_t>(done));
+      if (r <= 0) {
+        ::close(memfd);
+        return false;
+      }
+      done += static_cast<std::size_t>(r);
+    }
+  } else if (!payload.empty()) {
+    iov[1] = {const_cast<char*>(payload.data()), payload.size()};
+    iovcnt = 2;
+  }
+  msghdr msg{};
+  msg.msg_iov = iov;
+  msg.msg_iovlen = static_cast<std::size_t>(iovcnt);
+  alignas(cmsghdr) char cbuf[CMSG_SPACE(sizeof(int))];
+  if (memfd >= 0) {
+    msg.msg_control = cbuf;
+    msg.msg_controllen = sizeof cbuf;
+    cmsghdr* c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(c), &memfd, sizeof memfd);
+  }
+  ssize_t r;
+  do r = ::sendmsg(sock, &msg, MSG_NOSIGNAL);
+  while (r < 0 && errno == EINTR);
+  if (memfd >= 0) ::close(memfd);
+  return r >= 0;
+}
+
+// 1: frame received; 0: peer closed; -1: error.
+int recv_frame(int sock, frame& h, std::string& payload, std::string& scratch) {
+  scratch.resize(sizeof(frame) + kInlineMax);
+  iovec iov{scratch.data(), scratch.size()};
+  msghdr msg{};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  alignas(cmsghdr) char cbuf[CMSG_SPACE(sizeof(int))];
+  msg.msg_control = cbuf;
+  msg.msg_controllen = sizeof cbuf;
+  ssize_t r;
+  do r = ::recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+  while (r < 0 && errno == EINTR);
+  if (r == 0) return 0;
+  if (r < 0) return errno == ECONNRESET ? 0 : -1;
+  if (static_cast<std::size_t>(r) < sizeof(frame)) return -1;
+  std::memcpy(&h, scratch.data(), sizeof h);
+  int fd = -1;
+  for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
+  if (h.flags & kFlagMemfd) {
+    if (fd < 0) return -1;
+    payload.resize(h.len);
+    if (h.len) {
+      void* p = ::mmap(nullptr, h.len, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        return -1;
+      }
+      std::memcpy(payload.data(), p, h.len);
+      ::munmap(p, h.len);
+    }
+    ::close(fd);
+  } else {
+    if (fd >= 0) ::close(fd);
+    payload.assign(scratch.data() + sizeof h, static_cast<std::size_t>(r) - sizeof h);
+  }
+  return 1;
+}
+
+[[noreturn]] void worker_main(int sock) {
+  std::string payload, scratch;
+  writer out;
+  for (;;) {
+    frame h;
+    if (recv_frame(sock, h, payload, scratch) <= 0 || h.tramp == 0) ::_exit(0);
+    frame r;
+    r.id = h.id;
+    out.buffer().clear();
+    const std::uint64_t w0 = clock_ns(CLOCK_MONOTONIC), c0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+    try {
+      reader in(payload.data(), payload.size());
+      reinterpret_cast<trampoline_fn>(h.tramp)(reinterpret_cast<void*>(h.fn), in, out);
+    } catch (const std::exception& e) {
+      r.status = 1;
+      out.buffer() = e.what();
+    } catch (...) {
+      r.status = 1;
+      out.buffer() = "unknown exception";
+    }
+    r.wall_ns = clock_ns(CLOCK_MONOTONIC) - w0;
+    r.cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID) - c0;
+    if (!send_frame(sock, r, out.buffer())) ::_exit(0);
+  }
+}
+
+std::string describe_death(pid_t pid, const siginfo_t& si) {
+  std::string who = "concur::process_pool: worker " + std::to_string(pid);
+  if (si.si_code == CLD_EXITED) return who + " exited with code " + std::to_string(si.si_status) + " while running a task";
+  const char* abbrev = ::sigabbrev_np(si.si_status);
+  const char* desc = ::strsignal(si.si_status);
+  return who + " killed by signal SIG" + std::string(abbrev ? abbrev : "?") + " (" + (desc ? desc : "") + ")";
+}
+
+struct job {
+  std::uint64_t id = 0;
+  trampoline_fn tramp = nullptr;
+  void* fn = nullptr;
+  std::string payload;
+  std::unique_ptr<result_sink> sink;
+};
+
+struct worker_proc {
+  pid_t pid = -1;
+  int sock = -1;
+  int pidfd = -1;
+  std::optional<job> cur;
+  steady_clock::time_point deadline{};
+  std::size_t done = 0;
+  bool timed_out = false;
+  bool retiring = false;
+  bool dead = false;
+};
+
+}  // namespace
+
+class process_pool_impl {
+ public:
+  explicit process_pool_impl(process_pool::options o) : opts_(o), parent_(::getpid()) {
+    if (opts_.workers == 0) opts_.workers = std::max(1u, std::thread::hardware_concurrency());
+    epfd_ = ::epoll_create1(EPOLL_CLOEXEC);
+    evfd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (epfd_ < 0 || evfd_ < 0) throw std::system_error(errno, std::generic_category(), "process_pool");
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = 0;
+    ::epoll_ctl(epfd_, EPOLL_CTL_ADD, evfd_, &ev);
+    std::promise<void> started;
+    auto ready = started.get_future();
+    th_ = std::thread([this, p = std::move(started)]() mutable {
+      try {
+        for (std::size_t i = 0; i < opts_.workers; ++i) spawn_worker();
+      } catch (...) {
+        p.set_exception(std::current_exception());
+        return;
+      }
+      p.set_value();
+      run();
+    });
+    try {
+      ready.get();
+    } catch (...) {
+      th_.join();
+      throw;
+    }
+  }
+
+  ~process_pool_impl() {
+    {
+      std::lock_guard lk(mu_);
+      stopping_ = true;
+    }
+    wake();
+    th_.join();
+    ::close(evfd_);
+    ::close(epfd_);
+  }
+
+  void enqueue(job j) {
+    {
+      std::lock_guard lk(mu_);
+      if (stopping_) throw pool_closed();
+      j.id = ++next_id_;
+      incoming_.push_back(std::move(j));
+    }
+    wake();
+  }
+
+  std::size_t size() const noexcept { return opts_.workers; }
+  process_pool::stats stats() const {
+    std::lock_guard lk(stats_mu_);
+    return stats_;
+  }
+  std::vector<int> pids() const {
+    std::lock_guard lk(stats_mu_);
+    return pids_;
+  }
+
+ private:
+  void wake() {
+    std::uint64_t one = 1;
+    [[maybe_unused]] auto r = ::write(evfd_, &one, sizeof one);
+  }
+
+  void spawn_worker() {
+    int sv[2];
+    if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+      throw std::system_error(errno, std::generic_category(), "socketpair");
+    pid_t pid = ::fork();
+    if (pid < 0) {
+      int e = errno;
+      ::close(sv[0]);
+      ::close(sv[1]);
+      throw std::system_error(e, std::generic_category(), "fork");
+    }
+    if (pid == 0) {
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent_) ::_exit(1);
+      ::close(sv[0]);
+      ::close(epfd_);
+      ::close(evfd_);
+      for (auto& w : workers_) {
+        if (w->sock >= 0) ::close(w->sock);
+        if (w->pidfd >= 0) ::close(w->pidfd);
+      }
+      if (opts_.initializer) opts_.initializer();
+      worker_main(sv[1]);
+    }
+    ::close(sv[1]);
+    auto w = std::make_unique<worker_proc>();
+    w->pid = pid;
+    w->sock = sv[0];
+    w->pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+    epoll_event ev{};
+    ev.events = EPOLLIN | EPOLLRDHUP;
+    ev.data.u64 = reinterpret_cast<std::uint64_t>(w.get());
+    ::epoll_ctl(epfd_, EPOLL_CTL_ADD, w->sock, &ev);
+    if (w->pidfd >= 0) {
+      ::fcntl(w->pidfd, F_SETFD, FD_CLOEXEC);
+      ev.data.u64 = reinterpret_cast<std::uint64_t>(w.get()) | 1;
+      ::epoll_ctl(epfd_, EPOLL_CTL_ADD, w->pidfd, &ev);
+    }
+    workers_.push_back(std::move(w));
+    std::lock_guard lk(stats_mu_);
+    ++stats_.workers_started;
+    pids_.push_back(pid);
+  }
+
+  std::size_t active_workers() const {
+    std::size_t n = 0;
+    for (auto& w : workers_) n += !w->dead && !w->retiring;
+    return n;
+  }
+
+  void assign() {
+    for (auto& w : workers_) {
+      if (queue_.empty()) return;
+      if (w->dead || w->retiring || w->cur) continue;
+      job j = std::move(queue_.front());
+      queue_.pop_front();
+      frame h;
+      h.id = j.id;
+      h.tramp = reinterpret_cast<std::uint64_t>(j.tramp);
+      h.fn = reinterpret_cast<std::uint64_t>(j.fn);
+      if (opts_.task_timeout.count() > 0) w->deadline = steady_clock::now() + opts_.task_timeout;
+      const bool sent = send_frame(w->sock, h, j.payload);
+      j.payload.clear();
+      w->cur = std::move(j);
+      if (!sent) ::kill(w->pid, SIGKILL);  // its death fails the task
+    }
+  }
+
+  void on_readable(worker_proc& w) {
+    frame h;
+    std::string payload;
+    int rc = recv_frame(w.sock, h, payload, scratch_);
+    if (rc <= 0) {
+      on_death(w);
+      return;
+    }
+    if (!w.cur || w.cur->id != h.id) return;  // stale (cannot happen with one task in flight)
+    job j = std::move(*w.cur);
+    w.cur.reset();
+    ++w.done;
+    if (profiler::enabled())
+      profiler::record(fn_name(j.fn), "process", h.wall_ns, h.cpu_ns, h.wall_ns > h.cpu_ns ? h.wall_ns - h.cpu_ns : 0);
+    if (h.status == 0) {
+      reader r(payload.data(), payload.size());
+      j.sink->ok(r);
+    } else {
+      // Built apart from the fail() call: see on_death.
+      std::exception_ptr e = std::make_exception_ptr(remote_error(payload));
+      j.sink->fail(std::move(e));
+    }
+    {
+      std::lock_guard lk(stats_mu_);
+      ++stats_.completed;
+    }
+    if (opts_.max_tasks_per_child && w.done >= opts_.max_tasks_per_child) {
+      w.retiring = true;
+      send_frame(w.sock, frame{}, {});  // tramp == 0: exit
+      spawn_worker();
+    }
+  }
+
+  void on_death(worker_proc& w) {
+    if (w.dead) return;
+    w.dead = true;
+    siginfo_t si{};
+    while (::waitid(P_PID, static_cast<id_t>(w.pid), &si, WEXITED) < 0 && errno == EINTR) {
+    }
+    if (w.cur) {
+      job j = std::move(*w.cur);
+      w.cur.reset();
+      std::lock_guard lk(stats_mu_);
+      // The exception_ptr is made in a statement of its own, so the temporary
+      // exception it was copied from (whose what() string libstdc++ shares
+      // by reference count with the copy) is gone before the waiting thread
+      // can see the copy: otherwise the two threads free and read that string
+      // synchronised only inside libstdc++, which ThreadSanitizer cannot see.
+      std::exception_ptr e;
+      if (w.timed_out) {
+        ++stats_.timed_out;
+        e = std::make_exception_ptr(task_timeout(
+            "concur::process_pool: task exceeded its timeout of " + std::to_string(opts_.task_timeout.count()) +
+            " ms; worker " + std::to_string(w.pid) + " was killed"));
+      } else {
+        ++stats_.crashed;
+        e = std::make_exception_ptr(
+            worker_crashed(describe_death(w.pid, si), si.si_code == CLD_EXITED ? 0 : si.si_status,
+                           si.si_code == CLD_EXITED ? si.si_status : -1));
+      }
+      j.sink->fail(std::move(e));
+    }
+    {
+      std::lock_guard lk(stats_mu_);
+      std::erase(pids_, w.pid);
+    }
+    ::epoll_ctl(epfd_, EPOLL_CTL_DEL, w.sock, nullptr);
+    if (w.pidfd >= 0) ::epoll_ctl(epfd_, EPOLL_CTL_DEL, w.pidfd, nullptr);
+    ::close(w.sock);
+    if (w.pidfd >= 0) ::close(w.pidfd);
+    w.sock = w.pidfd = -1;  // the numbers get reused: a later fork must not close them
+    if (!w.retiring && active_workers() < opts_.workers) spawn_worker();
+  }
+
+  int next_timeout_ms() {
+    if (opts_.task_timeout.count() <= 0) return -1;
+    auto now = steady_clock::now();
+    int best = -1;
+    for (auto& w : workers_) {
+      if (w->dead || !w->cur || w->timed_out) continue;
+      auto ms = std::chrono::ceil<std::chrono::milliseconds>(w->deadline - now).count();
+      int v = ms < 0 ? 0 : static_cast<int>(ms);
+      if (best < 0 || v < best) best = v;
+    }
+    return best;
+  }
+
+  void run() {
+    bool stopping = false;
+    for (;;) {
+      {
+        std::lock_guard lk(mu_);
+        while (!incoming_.empty()) {
+          queue_.push_back(std::move(incoming_.front()));
+          incoming_.pop_front();
+        }
+        stopping = stopping_;
+      }
+      assign();
+      bool busy = false;
+      for (auto& w : workers_) busy |= !w->dead && w->cur.has_value();
+      if (stopping && queue_.empty() && !busy) break;
+      epoll_event evs[64];
+      int n = ::epoll_wait(epfd_, evs, 64, next_timeout_ms());
+      for (int i = 0; i < n; ++i) {
+        std::uint64_t d = evs[i].data.u64;
+        if (d == 0) {
+          std::uint64_t v;
+          [[maybe_unused]] auto r = ::read(evfd_, &v, sizeof v);
+          continue;
+        }
+        auto* w = reinterpret_cast<worker_proc*>(d & ~std::uint64_t{1});
+        if (w->dead) continue;
+        if (d & 1) on_death(*w);
+        else if (evs[i].events & EPOLLIN) on_readable(*w);
+        else on_death(*w);
+      }
+      if (opts_.task_timeout.count() > 0) {
+        auto now = steady_clock::now();
+        for (auto& w : workers_)
+          if (!w->dead && w->cur && !w->timed_out && w->deadline <= now) {
+            w->timed_out = true;
+            ::kill(w->pid, SIGKILL);
+          }
+      }
+      std::erase_if(workers_, [](const std::unique_ptr<worker_proc>& w) { return w->dead; });
+    }
+    // Drained: stop every worker and reap it.
+    for (auto& w : workers_) {
+      if (w->dead) continue;
+      send_frame(w->sock, frame{}, {});
+      ::close(w->sock);
+      siginfo_t si{};
+      while (::waitid(P_PID, static_cast<id_t>(w->pid), &si, WEXITED) < 0 && errno == EINTR) {
+      }
+      if (w->pidfd >= 0) ::close(w->pidfd);
+    }
+    workers_.clear();
+  }
+
+  process_pool::options opts_;
+  pid_t parent_;
+  int epfd_ = -1;
+  int evfd_ = -1;
+  std::mutex mu_;
+  std::deque<job> incoming_;
+  bool stopping_ = false;
+  std::uint64_t next_id_ = 0;
+  std::deque<job> queue_;
+  std::vector<std::unique_ptr<worker_proc>> workers_;
+  std::string scratch_;
+  mutable std::mutex stats_mu_;
+  process_pool::stats stats_;
+  std::vector<int> pids_;
+  std::thread th_;
+};
+
+}  // namespace detail
+
+process_pool::process_pool(options opts) : impl_(std::make_unique<detail::process_pool_impl>(opts)) {}
+process_pool::~process_pool() = default;
+std::size_t process_pool::size() const noexcept { return impl_->size(); }
+process_pool::stats process_pool::statistics() const { return impl_->stats(); }
+std::vector<int> process_pool::worker_pids() const { return impl_->pids(); }
+
+void process_pool::enqueue(detail::trampoline_fn tramp, void* fn, std::string payload,
+                           std::unique_ptr<detail::result_sink> sink) {
+  detail::job j;
+  j.tramp = tramp;
+  j.fn = fn;
+  j.payload = std::move(payload);
+  j.sink = std::move(sink);
+  impl_->enqueue(std::move(j));
+}
+
+}  // namespace concur
