@@ -2,10 +2,10 @@
 
 #include "classify/Classifier.h"
 #include "model/ProgramModel.h"
+#include "support/Format.h"
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace concur {
 
@@ -23,14 +23,6 @@ const OptionTable &options() {
   return table;
 }
 
-std::string approx(double n) {
-  std::ostringstream os;
-  if (n >= 1e9) os << std::lround(n / 1e9) << "G";
-  else if (n >= 1e6) os << std::lround(n / 1e6) << "M";
-  else if (n >= 1e3) os << std::lround(n / 1e3) << "k";
-  else os << std::lround(n);
-  return os.str();
-}
 
 /// Iterations of `loop` in all (its trip times its parents'), -1 if unknown.
 double totalIterations(const ProgramModel &model, int f, int loop) {
@@ -93,7 +85,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
       if (parent >= 0 && totalIterations(model, f, parent) >= minIterations && !suspendsInside(fn, parent))
         continue; // reported at the enclosing loop
       Finding w = finding(fn, fn.loops[l].loc,
-                          "loop of ~" + approx(iterations) + " iterations runs on the event loop inside coroutine '" +
+                          "loop of ~" + approxCount(iterations) + " iterations runs on the event loop inside coroutine '" +
                               fn.name + "' without suspending");
       w.notes.push_back({fn.loops[l].loc, "suggestion: co_await concur::to_thread(f) for the loop, or "
                                           "concur::parallel_for on a thread pool"});
@@ -111,7 +103,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
       if (n < 0 || ns < minCpuNs)
         continue;
       Finding w = finding(fn, call.loc,
-                          "CPU-heavy call '" + call.displayName + "' over ~" + approx(n) +
+                          "CPU-heavy call '" + call.displayName + "' over ~" + approxCount(n) +
                               " elements runs on the event loop inside coroutine '" + fn.name + "'");
       w.notes.push_back({call.loc, "suggestion: co_await concur::to_thread(...) around the call"});
       out.push_back(std::move(w));
@@ -127,7 +119,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
           totalIterations(model, f, call.loop) >= minIterations)
         continue; // inside a loop already reported
       Finding w = finding(fn, call.loc,
-                          "CPU-bound call '" + callee.name + "' (~" + approx(verdict.cpuNs / 1e6) +
+                          "CPU-bound call '" + callee.name + "' (~" + approxCount(verdict.cpuNs / 1e6) +
                               " ms estimated) runs on the event loop inside coroutine '" + fn.name + "'");
       if (!verdict.evidence.empty())
         w.notes.push_back({verdict.evidence[0].loc, verdict.evidence[0].message});

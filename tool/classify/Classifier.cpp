@@ -2,12 +2,12 @@
 
 #include "classify/Work.h"
 #include "model/ProgramModel.h"
+#include "support/Format.h"
 
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <unordered_map>
-#include <sstream>
 
 namespace concur {
 
@@ -44,14 +44,6 @@ struct Params {
   }
 };
 
-std::string roundCount(double n) {
-  std::ostringstream os;
-  if (n >= 1e9) os << std::lround(n / 1e9) << "G";
-  else if (n >= 1e6) os << std::lround(n / 1e6) << "M";
-  else if (n >= 1e4) os << std::lround(n / 1e3) << "k";
-  else os << std::lround(n);
-  return os.str();
-}
 
 class Classifier {
 public:
@@ -149,9 +141,9 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
       w.assumedNs += ns;
     if (ns > 0) {
       double trip = model_.evaluate(f, fn.loops[l].trip);
-      std::string count = trip >= 0 ? roundCount(trip) + " iterations" : "an unknown number of iterations";
+      std::string count = trip >= 0 ? approxCount(trip) + " iterations" : "an unknown number of iterations";
       w.addEvidence({"loop with " + count + ", " + std::to_string(fn.loops[l].ops) +
-                         " operations per iteration (~" + roundCount(times * fn.loops[l].ops) + " in all)",
+                         " operations per iteration (~" + approxCount(times * fn.loops[l].ops) + " in all)",
                      fn.loops[l].loc, {}, ns});
     }
   }

@@ -1,75 +1,132 @@
 #include "output/Printers.h"
 
+#include <llvm/Support/Format.h>
 #include <llvm/Support/JSON.h>
 
 #include <map>
 
 namespace concur {
 
-using llvm::json::Array;
-using llvm::json::Object;
-
 namespace {
 
-Object functionJson(const FunctionReport &report) {
-  const FunctionFacts &f = *report.facts;
-  const Verdict &v = *report.verdict;
-  Array evidence;
-  for (const Evidence &e : v.evidence) {
-    Array via(e.via);
-    evidence.push_back(Object{{"message", e.message}, {"file", e.loc.file},
-                              {"line", e.loc.line}, {"via", std::move(via)}});
-  }
-  return Object{{"name", f.name}, {"usr", f.usr}, {"file", f.loc.file}, {"line", f.loc.line},
-                {"column", f.loc.column}, {"is_coroutine", f.isCoroutine},
-                {"kind", kindName(v.kind)}, {"confidence", v.confidence},
-                {"evidence", std::move(evidence)},
-                {"recommendation", recommendationName(v.recommendation)},
-                {"rationale", v.rationale}};
+using llvm::json::OStream;
+
+/// Numbers like a confidence of 0.9 print as 0.9, not 0.90000000000000002.
+void number(OStream &j, double value) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::format("%.6g", value);
+  j.rawValue(os.str());
 }
 
-Object findingJson(const Finding &f) {
-  Array notes, fixes;
-  for (const Note &n : f.notes)
-    notes.push_back(Object{{"file", n.loc.file}, {"line", n.loc.line}, {"column", n.loc.column},
-                           {"message", n.message}});
-  for (const Fix &x : f.fixes)
-    fixes.push_back(Object{{"file", x.file}, {"offset", x.offset}, {"length", x.length},
-                           {"replacement", x.replacement}});
-  return Object{{"check", f.check}, {"severity", severityName(f.severity)}, {"file", f.loc.file},
-                {"line", f.loc.line}, {"column", f.loc.column}, {"message", f.message},
-                {"function", f.function}, {"notes", std::move(notes)}, {"fixes", std::move(fixes)}};
+void location(OStream &j, const SourceLoc &loc, bool withColumn = true) {
+  j.attribute("file", loc.file);
+  j.attribute("line", int64_t(loc.line));
+  if (withColumn)
+    j.attribute("column", int64_t(loc.column));
+}
+
+void functionJson(OStream &j, const FunctionReport &report) {
+  const FunctionFacts &f = *report.facts;
+  const Verdict &v = *report.verdict;
+  j.object([&] {
+    j.attribute("name", f.name);
+    j.attribute("usr", f.usr);
+    location(j, f.loc);
+    j.attribute("is_coroutine", f.isCoroutine);
+    j.attribute("kind", kindName(v.kind));
+    j.attributeBegin("confidence");
+    number(j, v.confidence);
+    j.attributeEnd();
+    j.attributeArray("evidence", [&] {
+      for (const Evidence &e : v.evidence)
+        j.object([&] {
+          j.attribute("message", e.message);
+          location(j, e.loc, /*withColumn=*/false);
+          j.attributeArray("via", [&] {
+            for (const auto &step : e.via)
+              j.value(step);
+          });
+        });
+    });
+    j.attribute("recommendation", recommendationName(v.recommendation));
+    j.attribute("rationale", v.rationale);
+  });
+}
+
+void findingJson(OStream &j, const Finding &f) {
+  j.object([&] {
+    j.attribute("check", f.check);
+    j.attribute("severity", severityName(f.severity));
+    location(j, f.loc);
+    j.attribute("message", f.message);
+    j.attribute("function", f.function);
+    j.attributeArray("notes", [&] {
+      for (const Note &n : f.notes)
+        j.object([&] {
+          location(j, n.loc);
+          j.attribute("message", n.message);
+        });
+    });
+    j.attributeArray("fixes", [&] {
+      for (const Fix &x : f.fixes)
+        j.object([&] {
+          j.attribute("file", x.file);
+          j.attribute("offset", int64_t(x.offset));
+          j.attribute("length", int64_t(x.length));
+          j.attribute("replacement", x.replacement);
+        });
+    });
+  });
 }
 
 } // namespace
 
 void printJson(const Results &results, llvm::raw_ostream &os) {
-  Array files(results.files);
-  Array errors, functions, diagnostics;
-  for (const TUError &e : results.errors)
-    errors.push_back(Object{{"file", e.file}, {"message", e.message}});
   std::map<std::string, int64_t> byKind, byCheck;
-  for (const FunctionReport &r : results.functions) {
-    functions.push_back(functionJson(r));
+  for (const FunctionReport &r : results.functions)
     ++byKind[kindName(r.verdict->kind)];
-  }
-  for (const Finding &f : results.findings) {
-    diagnostics.push_back(findingJson(f));
+  for (const Finding &f : results.findings)
     ++byCheck[f.check];
-  }
-  Object kinds, checks;
-  for (const auto &[k, n] : byKind) kinds[k] = n;
-  for (const auto &[k, n] : byCheck) checks[k] = n;
-  Object doc{{"version", 1},
-             {"tool", Object{{"name", "concur"}, {"version", CONCUR_VERSION}}},
-             {"files", std::move(files)},
-             {"errors", std::move(errors)},
-             {"functions", std::move(functions)},
-             {"diagnostics", std::move(diagnostics)},
-             {"summary", Object{{"functions", int64_t(results.functions.size())},
-                                {"by_kind", std::move(kinds)},
-                                {"by_check", std::move(checks)}}}};
-  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(doc))) << "\n";
+  OStream j(os, 2);
+  j.object([&] {
+    j.attribute("version", 1);
+    j.attributeObject("tool", [&] {
+      j.attribute("name", "concur");
+      j.attribute("version", CONCUR_VERSION);
+    });
+    j.attributeArray("files", [&] {
+      for (const auto &file : results.files)
+        j.value(file);
+    });
+    j.attributeArray("errors", [&] {
+      for (const TUError &e : results.errors)
+        j.object([&] {
+          j.attribute("file", e.file);
+          j.attribute("message", e.message);
+        });
+    });
+    j.attributeArray("functions", [&] {
+      for (const FunctionReport &r : results.functions)
+        functionJson(j, r);
+    });
+    j.attributeArray("diagnostics", [&] {
+      for (const Finding &f : results.findings)
+        findingJson(j, f);
+    });
+    j.attributeObject("summary", [&] {
+      j.attribute("functions", int64_t(results.functions.size()));
+      j.attributeObject("by_kind", [&] {
+        for (const auto &[k, n] : byKind)
+          j.attribute(k, n);
+      });
+      j.attributeObject("by_check", [&] {
+        for (const auto &[k, n] : byCheck)
+          j.attribute(k, n);
+      });
+    });
+  });
+  os << "\n";
 }
 
 } // namespace concur

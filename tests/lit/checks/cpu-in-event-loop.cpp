@@ -64,7 +64,7 @@ task<> suspending_loop_silent() {
 
 // Small work stays on the loop (with the default threshold; the LOWER run
 // sets MinIterations to 500 and MinCpuNs out of reach).
-// LOWER: :[[@LINE+4]]:3: warning: loop of ~1k iterations runs on the event loop inside coroutine 'small_loop_silent' without suspending [concur-cpu-in-event-loop]
+// LOWER: :[[@LINE+4]]:3: warning: loop of ~1000 iterations runs on the event loop inside coroutine 'small_loop_silent' without suspending [concur-cpu-in-event-loop]
 task<> small_loop_silent() {
   long acc = 0;
   co_await fetch();
