@@ -48,6 +48,24 @@ TEST(CatalogTest, UserEntriesOverrideBundledOnes) {
   EXPECT_EQ(entry->source, "b");
 }
 
+TEST(CatalogTest, RegexesMatchWhateverTheirLiteralPrefix) {
+  // Lookups filter regexes by their literal prefix before matching: optional
+  // characters and top-level alternation must not be taken as a prefix.
+  Catalog catalog;
+  std::vector<CatalogError> errors;
+  ASSERT_TRUE(catalog.loadFile(writeTemp("apis:\n"
+                                         "  - regex: '^::p?poll$'\n    effects: [io]\n    source: a\n"
+                                         "  - regex: '^::alpha|^::beta$'\n    effects: [cpu]\n    source: b\n"
+                                         "  - regex: '^::ns::(x|y)$'\n    effects: [wait]\n    source: c\n"),
+                               errors));
+  EXPECT_NE(catalog.lookup("::poll", {}), nullptr);
+  EXPECT_NE(catalog.lookup("::ppoll", {}), nullptr);
+  EXPECT_NE(catalog.lookup("::beta", {}), nullptr);
+  EXPECT_NE(catalog.lookup("::ns::y", {}), nullptr);
+  EXPECT_EQ(catalog.lookup("::ns::z", {}), nullptr);
+  EXPECT_EQ(catalog.lookup("::gamma", {}), nullptr);
+}
+
 TEST(CatalogTest, ErrorsNameFileLineAndColumnAndLeaveTheCatalogueUnchanged) {
   Catalog catalog;
   std::vector<CatalogError> errors;

@@ -35,6 +35,32 @@ std::optional<double> durationUnit(const std::string &unit) {
   return std::nullopt;
 }
 
+/// The literal text an anchored pattern's matches must start with ('^::std::(a|b)$'
+/// gives '::std::'); empty when there is none or alternation is at the top.
+std::string literalPrefix(const std::string &pattern) {
+  if (pattern.empty() || pattern[0] != '^')
+    return {};
+  int depth = 0;
+  for (char c : pattern) {
+    if (c == '(' || c == '[')
+      ++depth;
+    else if (c == ')' || c == ']')
+      --depth;
+    else if (c == '|' && depth == 0)
+      return {};
+  }
+  std::string prefix;
+  for (size_t i = 1; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (std::string("\\.[](){}*+?|^$").find(c) != std::string::npos)
+      break;
+    if (i + 1 < pattern.size() && std::string("?*{").find(pattern[i + 1]) != std::string::npos)
+      break; // an optional character is not part of every match
+    prefix += c;
+  }
+  return prefix;
+}
+
 /// Reads one `apis:` entry; throws yaml::Error on a bad node.
 std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &file) {
   yaml::requireMap(node, "catalogue entry");
@@ -59,6 +85,7 @@ std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &f
     entry->pattern = yaml::string(node["regex"], "regex");
     try {
       entry->regex.emplace(entry->pattern, std::regex::ECMAScript | std::regex::optimize);
+      entry->regexPrefix = literalPrefix(entry->pattern);
     } catch (const std::regex_error &e) {
       throw yaml::Error(node["regex"], std::string("invalid regex: ") + e.what());
     }
@@ -180,19 +207,26 @@ bool Catalog::loadDirectory(const std::string &dir, std::vector<CatalogError> &e
 }
 
 const std::vector<const ApiEntry *> &Catalog::candidates(const std::string &name) const {
-  std::lock_guard<std::mutex> lock(cacheMutex_);
-  auto [it, inserted] = cache_.try_emplace(name);
-  if (!inserted)
-    return it->second;
-  // Newest entries first: a user's catalogue overrides the bundled one.
+  {
+    std::lock_guard<std::mutex> lock(cacheMutex_);
+    if (auto it = cache_.find(name); it != cache_.end())
+      return it->second;
+  }
+  // Match outside the lock: regexes are slow, and TUs on other threads look
+  // names up at the same time. Newest entries first: a user's catalogue
+  // overrides the bundled one.
   std::vector<const ApiEntry *> found;
   for (auto e = entries_.rbegin(); e != entries_.rend(); ++e) {
     const ApiEntry &entry = **e;
-    if (entry.regex ? std::regex_search(name, *entry.regex) : entry.match == name)
+    const bool matches = entry.regex ? name.compare(0, entry.regexPrefix.size(), entry.regexPrefix) == 0 &&
+                                           std::regex_search(name, *entry.regex)
+                                     : entry.match == name;
+    if (matches)
       found.push_back(&entry);
   }
-  it->second = std::move(found);
-  return it->second;
+  std::lock_guard<std::mutex> lock(cacheMutex_);
+  // unordered_map nodes are stable: the reference outlives later insertions.
+  return cache_.try_emplace(name, std::move(found)).first->second;
 }
 
 const ApiEntry *Catalog::lookup(const std::string &name,

@@ -43,6 +43,7 @@ struct ApiEntry {
   std::string match;   // exact qualified name, or empty when `regex` is used
   std::string pattern; // the regex source, for messages
   std::optional<std::regex> regex;
+  std::string regexPrefix; // literal text every match starts with: a cheap filter before the regex
   uint32_t effects = 0;
   std::string category;
   std::string description;
