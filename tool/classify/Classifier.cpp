@@ -57,6 +57,7 @@ private:
   double multiplier(int f, int loop, bool &assumed) const;
   Work ownWork(int f, unsigned &recursiveSites) const;
   Work apiWork(const ApiEntry &api, const CallSite &call, int f) const;
+  void addSuspensionWaits(int f, Work &w) const;
   Verdict verdictOf(int f, const Work &w) const;
   bool hasDirectCycle(const std::vector<int> &scc) const;
   double recursionDepth(const std::vector<int> &scc) const;
@@ -128,6 +129,32 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
   return w;
 }
 
+/// A coroutine's time at a co_await goes to waiting for what it awaits
+/// (a socket, a timer, an offloaded job), except when it awaits another
+/// coroutine of the program, whose own work is its callee's.
+void Classifier::addSuspensionWaits(int f, Work &w) const {
+  const FunctionFacts &fn = model_.function(f);
+  for (const Suspension &s : fn.suspensions) {
+    if (s.kind != Suspension::Kind::Await)
+      continue;
+    double ns = p_.assumedWaitNs;
+    if (s.operandCall >= 0) {
+      const CallTarget &target = model_.target(f, s.operandCall);
+      if (target.kind == CallTarget::Kind::Function && !target.functions.empty() &&
+          model_.function(target.functions.front()).isCoroutine)
+        continue;
+      if (fn.calls[s.operandCall].durationNs >= 0)
+        ns = fn.calls[s.operandCall].durationNs;
+    }
+    bool assumed = false;
+    double times = multiplier(f, s.loop, assumed);
+    w.waitNs += ns * times;
+    w.waits += 1;
+    w.waitsRepeat |= times > 1;
+    w.addEvidence({"suspends at co_await (waits for the awaited operation)", s.loc, {}, ns * times});
+  }
+}
+
 Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
   const FunctionFacts &fn = model_.function(f);
   Work w;
@@ -147,6 +174,7 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
                      fn.loops[l].loc, {}, ns});
     }
   }
+  addSuspensionWaits(f, w);
   const int scc = model_.sccOf(f);
   for (const CallEdge &edge : model_.callees(f)) {
     const CallSite &call = fn.calls[edge.site];

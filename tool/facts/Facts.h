@@ -105,6 +105,7 @@ struct Suspension {
   int loop = -1;
   std::vector<std::string> locksHeld;      // on every path
   std::vector<std::string> locksMaybeHeld; // on some path
+  int operandCall = -1; // the call whose result is awaited (index into calls), if any
 };
 
 struct FunctionFacts {

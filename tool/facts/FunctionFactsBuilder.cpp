@@ -104,6 +104,8 @@ private:
   ParentMap parents_;
   std::vector<int> loops_;
   int awaitDepth_ = 0;
+  const Stmt *awaitedCall_ = nullptr; // operand of the innermost co_await being walked
+  int awaitingSuspension_ = -1;
 
 public:
   std::set<std::string> flagNames;
@@ -131,9 +133,16 @@ void Builder::walk(const Stmt *s) {
   }
   if (const auto *suspend = dyn_cast<CoroutineSuspendExpr>(s)) {
     recordSuspension(s, isa<CoyieldExpr>(s) ? Suspension::Kind::Yield : Suspension::Kind::Await);
+    // The awaited call, if the operand is one: the suspension waits for it.
+    const Stmt *outerOperand = awaitedCall_;
+    int outerSuspension = awaitingSuspension_;
+    awaitedCall_ = suspend->getOperand() ? suspend->getOperand()->IgnoreImplicit() : nullptr;
+    awaitingSuspension_ = int(facts.suspensions.size()) - 1;
     ++awaitDepth_;
     walk(suspend->getOperand());
     --awaitDepth_;
+    awaitedCall_ = outerOperand;
+    awaitingSuspension_ = outerSuspension;
     return;
   }
   if (const auto *ret = dyn_cast<CoreturnStmt>(s)) {
@@ -271,10 +280,12 @@ void Builder::recordCall(const CallExpr *call) {
   }
   // A library call nobody catalogued and that runs no callback of ours is
   // ordinary computation (a container access, a math function).
-  if (system && !entry && cs.callables.empty()) {
+  if (system && !entry && cs.callables.empty() && call != awaitedCall_) {
     addOps(1);
     return;
   }
+  if (call == awaitedCall_ && awaitingSuspension_ >= 0)
+    facts.suspensions[awaitingSuspension_].operandCall = int(facts.calls.size());
   facts.calls.push_back(std::move(cs));
 }
 

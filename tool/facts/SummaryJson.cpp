@@ -54,7 +54,8 @@ Value toJson(const FunctionFacts &f) {
                               {"base", int(a.base)}, {"loop", a.loop}, {"locks", strings(a.locksHeld)}});
   for (const auto &s : f.suspensions)
     suspensions.push_back(Object{{"kind", int(s.kind)}, {"loc", toJson(s.loc)}, {"loop", s.loop},
-                                 {"locks", strings(s.locksHeld)}, {"maybe", strings(s.locksMaybeHeld)}});
+                                 {"locks", strings(s.locksHeld)}, {"maybe", strings(s.locksMaybeHeld)},
+                                 {"operand_call", s.operandCall}});
   return Object{{"usr", f.usr}, {"name", f.name}, {"loc", toJson(f.loc)},
                 {"coroutine", f.isCoroutine}, {"lambda", f.isLambda},
                 {"instance", f.isTemplateInstance}, {"params", f.numParams}, {"ops", f.ops},
@@ -169,6 +170,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
     int kind = 0;
     r.get(s, "kind", kind, sp); r.loc(s, "loc", susp.loc, sp); r.get(s, "loop", susp.loop, sp);
     r.get(s, "locks", susp.locksHeld, sp); r.get(s, "maybe", susp.locksMaybeHeld, sp);
+    r.get(s, "operand_call", susp.operandCall, sp);
     susp.kind = Suspension::Kind(kind);
     f.suspensions.push_back(susp);
   });
