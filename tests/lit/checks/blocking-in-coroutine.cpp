@@ -59,6 +59,25 @@ task<> chain_fires(int fd) {
   (void)n;
 }
 
+// Virtual calls reach every override the program defines.
+struct Source {
+  virtual int next() = 0;
+  virtual ~Source() = default;
+};
+struct FileSource : Source {
+  int fd = 0;
+  int next() override {
+    char c;
+    return int(read(fd, &c, 1));
+  }
+};
+task<> virtual_fires(Source &s) {
+  s.next();
+  // CHECK: :[[@LINE-1]]:3: warning: blocking call 'read' inside coroutine 'virtual_fires' stalls the event loop [concur-blocking-in-coroutine]
+  // CHECK-NEXT: :[[@LINE-6]]:16: note: 'FileSource::next' calls 'read' here
+  co_return;
+}
+
 // A coroutine lambda counts.
 auto lambda_coroutine_fires = [](int fd) -> task<> {
   char c;
