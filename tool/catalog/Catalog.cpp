@@ -2,7 +2,6 @@
 
 #include "config/YamlUtil.h"
 
-#include <llvm/ADT/Hashing.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Program.h>
@@ -178,10 +177,6 @@ bool Catalog::loadFile(const std::string &path, std::vector<CatalogError> &error
     return false;
   }
   for (auto &entry : loaded) {
-    fingerprint_ = llvm::hash_combine(fingerprint_, entry->match, entry->pattern,
-                                      entry->effects, entry->category,
-                                      llvm::hash_combine_range(entry->onTypes.begin(), entry->onTypes.end()),
-                                      entry->callableArg, entry->mutexArg, entry->durationArg);
     entries_.push_back(std::move(entry));
   }
   std::lock_guard<std::mutex> lock(cacheMutex_);

@@ -89,14 +89,11 @@ public:
                          const std::vector<std::string> &receiverTypes) const;
 
   size_t size() const { return entries_.size(); }
-  /// A digest of every loaded entry, for cache keys.
-  uint64_t fingerprint() const { return fingerprint_; }
 
 private:
   const std::vector<const ApiEntry *> &candidates(const std::string &name) const;
 
   std::vector<std::unique_ptr<ApiEntry>> entries_; // newest last
-  uint64_t fingerprint_ = 0;
 
   mutable std::mutex cacheMutex_;
   mutable std::unordered_map<std::string, std::vector<const ApiEntry *>> cache_;
