@@ -15,7 +15,9 @@ for line in open(path):
     units[bench] = unit
 print("# Runtime benchmarks (concur vs comparators)\n")
 print(f"Command: `{command}` (median of {runs} interleaved runs, 2-core machine; "
-      "lower is better; ratio = concur / comparator, < 1 means concur is faster).\n")
+      "lower is better; ratio = concur / comparator, < 1 means concur is faster; "
+      "for throughput units (.../s, higher is better) the ratio is comparator / concur, "
+      "so < 1 still means concur is faster).\n")
 print("| bench | impl | median | unit | concur / impl |")
 print("|---|---|---|---|---|")
 benches = sorted({b for b, _ in vals})
@@ -26,5 +28,10 @@ for b in benches:
         if bb != b:
             continue
         m = statistics.median(v)
-        ratio = "" if impl == "concur" or cm is None or m == 0 else f"{cm / m:.2f}"
+        if impl == "concur" or cm is None or m == 0 or cm == 0:
+            ratio = ""
+        elif units[b].endswith("/s"):
+            ratio = f"{m / cm:.2f}"  # throughput: comparator / concur
+        else:
+            ratio = f"{cm / m:.2f}"
         print(f"| {b} | {impl} | {m:.4g} | {units[b]} | {ratio} |")

@@ -48,7 +48,7 @@ thread_pool* thread_pool::current() noexcept { return t_pool; }
 void thread_pool::shutdown(shutdown_mode mode) {
   closed_.store(true);
   if (mode == shutdown_mode::cancel) {
-    std::deque<detail::unique_function> dropped;
+    detail::job_ring dropped;
     {
       std::lock_guard lk(inj_mu_);
       dropped.swap(injector_);
@@ -56,8 +56,10 @@ void thread_pool::shutdown(shutdown_mode mode) {
     }
     for (auto& w : workers_) {
       std::lock_guard lk(w->mu);
-      for (auto& j : w->q) dropped.push_back(std::move(j));
-      w->q.clear();
+      while (!w->q.empty()) {
+        dropped.push_back(std::move(w->q.front()));
+        w->q.pop_front();
+      }
       w->size.store(0);
     }
     const std::size_t n = dropped.size();
@@ -86,9 +88,17 @@ void thread_pool::execute(detail::unique_function job) {
     w.q.push_back(std::move(job));
     w.size.fetch_add(1, std::memory_order_relaxed);
   } else {
-    std::lock_guard lk(inj_mu_);
-    injector_.push_back(std::move(job));
-    inj_size_.fetch_add(1, std::memory_order_relaxed);
+    std::size_t before;
+    {
+      std::lock_guard lk(inj_mu_);
+      injector_.push_back(std::move(job));
+      before = inj_size_.fetch_add(1, std::memory_order_relaxed);
+    }
+    // A job was already waiting in the injector: whoever takes it (under
+    // inj_mu_, hence after this push) looks for work again before parking, so
+    // this job is found without a wake-up. Waking a parked worker on every
+    // external submit was the main cost of tiny tasks (a futex syscall each).
+    if (before != 0) return;
   }
   std::atomic_thread_fence(std::memory_order_seq_cst);
   if (idle_.load(std::memory_order_relaxed) > 0 && spinners_.load(std::memory_order_relaxed) == 0)

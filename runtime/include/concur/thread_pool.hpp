@@ -84,6 +84,96 @@ struct pool_job {
   }
 };
 
+// A test-and-test-and-set lock for the pool's tiny critical sections (a deque
+// push or pop): a contended std::mutex put the submitter and the workers to
+// sleep on a futex for each of them. Spins briefly, then yields.
+class spin_mutex {
+ public:
+  void lock() noexcept {
+    for (int spins = 0;;) {
+      if (!locked_.exchange(true, std::memory_order_acquire)) return;
+      while (locked_.load(std::memory_order_relaxed)) {
+        if (spins < 128) {
+          ++spins;
+#if defined(__x86_64__) || defined(__i386__)
+          __builtin_ia32_pause();
+#endif
+        } else {
+          std::this_thread::yield();
+        }
+      }
+    }
+  }
+  bool try_lock() noexcept {
+    return !locked_.load(std::memory_order_relaxed) && !locked_.exchange(true, std::memory_order_acquire);
+  }
+  void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+
+ private:
+  std::atomic<bool> locked_{false};
+};
+
+// A growable ring buffer of jobs (power-of-two capacity). std::deque
+// allocated a block every 8 jobs in the submitting thread and freed it in a
+// worker, so tiny tasks contended on the allocator; the ring allocates only
+// when it grows, and gives a large buffer back once it drains.
+class job_ring {
+ public:
+  bool empty() const noexcept { return n_ == 0; }
+  std::size_t size() const noexcept { return n_; }
+  void push_back(unique_function&& f) {
+    if (n_ == cap_) grow();
+    buf_[(head_ + n_) & (cap_ - 1)] = std::move(f);
+    ++n_;
+  }
+  void push_front(unique_function&& f) {
+    if (n_ == cap_) grow();
+    head_ = (head_ + cap_ - 1) & (cap_ - 1);
+    buf_[head_] = std::move(f);
+    ++n_;
+  }
+  unique_function& front() noexcept { return buf_[head_]; }
+  unique_function& back() noexcept { return buf_[(head_ + n_ - 1) & (cap_ - 1)]; }
+  void pop_front() noexcept {
+    buf_[head_].reset();
+    head_ = (head_ + 1) & (cap_ - 1);
+    if (--n_ == 0) drained();
+  }
+  void pop_back() noexcept {
+    buf_[(head_ + n_ - 1) & (cap_ - 1)].reset();
+    if (--n_ == 0) drained();
+  }
+  void clear() noexcept {
+    while (n_) pop_back();
+  }
+  void swap(job_ring& o) noexcept {
+    std::swap(buf_, o.buf_);
+    std::swap(cap_, o.cap_);
+    std::swap(head_, o.head_);
+    std::swap(n_, o.n_);
+  }
+
+ private:
+  static constexpr std::size_t kKeep = 4096;  // capacity kept when empty
+  void grow() {
+    const std::size_t nc = cap_ ? cap_ * 2 : 64;
+    auto nb = std::make_unique<unique_function[]>(nc);
+    for (std::size_t i = 0; i < n_; ++i) nb[i] = std::move(buf_[(head_ + i) & (cap_ - 1)]);
+    buf_ = std::move(nb);
+    cap_ = nc;
+    head_ = 0;
+  }
+  void drained() noexcept {
+    head_ = 0;
+    if (cap_ > kKeep) {
+      buf_.reset();
+      cap_ = 0;
+    }
+  }
+  std::unique_ptr<unique_function[]> buf_;
+  std::size_t cap_ = 0, head_ = 0, n_ = 0;
+};
+
 template <class F, class... Args>
 struct bound_call {
   F f;
@@ -153,8 +243,8 @@ class thread_pool {
 
  private:
   struct alignas(64) worker {
-    std::mutex mu;
-    std::deque<detail::unique_function> q;
+    detail::spin_mutex mu;
+    detail::job_ring q;
     std::atomic<std::size_t> size{0};
     std::thread th;
   };
@@ -169,8 +259,8 @@ class thread_pool {
   static bool help_one(void* pool);
 
   std::vector<std::unique_ptr<worker>> workers_;
-  std::mutex inj_mu_;
-  std::deque<detail::unique_function> injector_;
+  alignas(64) detail::spin_mutex inj_mu_;
+  detail::job_ring injector_;
   std::atomic<std::size_t> inj_size_{0};
   alignas(64) std::atomic<std::uint32_t> epoch_{0};
   std::atomic<int> idle_{0};
