@@ -69,7 +69,7 @@ class Builder {
 public:
   Builder(const FunctionDecl *fn, ASTContext &ctx, const Catalog &catalog, const Stmt *body)
       : fn_(fn), ctx_(ctx), sm_(ctx.getSourceManager()), catalog_(catalog),
-        locks_(body, ctx, catalog), parents_(const_cast<Stmt *>(body)) {}
+        locks_(body, ctx, catalog) {}
 
   void walk(const Stmt *s);
   FunctionFacts facts;
@@ -101,7 +101,6 @@ private:
   const SourceManager &sm_;
   const Catalog &catalog_;
   LockSetAnalysis locks_;
-  ParentMap parents_;
   std::vector<int> loops_;
   int awaitDepth_ = 0;
   const Stmt *awaitedCall_ = nullptr; // operand of the innermost co_await being walked
@@ -348,7 +347,7 @@ void Builder::recordAccess(const Expr *expr, const ValueDecl *decl, Access::Base
   access.display = base == Access::Base::Member ? displayName(decl) : decl->getNameAsString();
   access.loc = toSourceLoc(sm_, expr->getExprLoc());
   access.base = base;
-  access.isWrite = isWriteAccess(expr, parents_);
+  access.isWrite = isWriteAccess(expr, locks_.parents());
   access.isAtomic = isSynchronisationType(decl->getType());
   if (const auto *var = dyn_cast<VarDecl>(decl))
     access.isThreadLocal = var->getTLSKind() != VarDecl::TLS_None;

@@ -217,8 +217,8 @@ struct LockSetAnalysis::Impl {
     options.AddImplicitDtors = true;
     options.AddTemporaryDtors = true;
     options.AddCXXDefaultInitExprInCtors = true;
-    cfg = CFG::buildCFG(nullptr, const_cast<Stmt *>(body), &ctx, options);
     parents = std::make_unique<ParentMap>(const_cast<Stmt *>(body));
+    cfg = CFG::buildCFG(nullptr, const_cast<Stmt *>(body), &ctx, options);
     if (!cfg)
       return;
     findGuards(body);
@@ -286,6 +286,8 @@ const LocksAtPoint *LockSetAnalysis::at(const Stmt *stmt) const {
       return &it->second;
   return nullptr;
 }
+
+const ParentMap &LockSetAnalysis::parents() const { return *impl_->parents; }
 
 std::vector<std::string> LockSetAnalysis::acquiredBy(const Stmt *stmt) const {
   auto it = impl_->acquired.find(stmt);

@@ -18,6 +18,7 @@
 namespace clang {
 class ASTContext;
 class Expr;
+class ParentMap;
 class Stmt;
 class ValueDecl;
 class VarDecl;
@@ -48,6 +49,9 @@ public:
   /// Locks held just before `stmt` runs (the nearest enclosing statement the
   /// CFG knows); null when nothing is known.
   const LocksAtPoint *at(const clang::Stmt *stmt) const;
+
+  /// The body's parent map (built once here, shared with the fact builder).
+  const clang::ParentMap &parents() const;
 
   /// Locks the call or construction `stmt` acquires (empty if none).
   std::vector<std::string> acquiredBy(const clang::Stmt *stmt) const;
