@@ -98,8 +98,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
       if (target.kind != CallTarget::Kind::Api || !target.api->has(EffectCpu) || call.args.empty())
         continue;
       double n = model.evaluate(f, call.args[0]);
-      double ns = n * std::log2(std::max(2.0, n)) * 4 * ctx.options.get(classifierOptions().owner,
-                                                                         classifierOptions().options[0]);
+      double ns = heavyCallCpuNs(n, ctx.options);
       if (n < 0 || ns < minCpuNs)
         continue;
       Finding w = finding(fn, call.loc,
@@ -115,7 +114,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
       if (callee.isCoroutine || verdict.kind != WorkKind::Cpu || verdict.cpuNs < minCpuNs)
         continue;
       const CallSite &call = fn.calls[edge.site];
-      if (call.loop >= 0 && suspendsInside(fn, call.loop) == false &&
+      if (call.loop >= 0 && !suspendsInside(fn, call.loop) &&
           totalIterations(model, f, call.loop) >= minIterations)
         continue; // inside a loop already reported
       Finding w = finding(fn, call.loc,

@@ -1,10 +1,10 @@
 #include "catalog/Catalog.h"
 
 #include "config/YamlUtil.h"
+#include "support/DataDir.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
-#include <llvm/Support/Program.h>
 
 #include <algorithm>
 #include <set>
@@ -241,13 +241,6 @@ const ApiEntry *Catalog::lookup(const std::string &name,
   return fallback;
 }
 
-std::string bundledCatalogDir() {
-  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-  llvm::SmallString<256> installed(llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
-  llvm::sys::path::append(installed, "share", "concur", "catalog");
-  if (llvm::sys::fs::is_directory(installed))
-    return std::string(installed);
-  return CONCUR_SOURCE_CATALOG_DIR;
-}
+std::string bundledCatalogDir() { return dataDir("catalog", CONCUR_SOURCE_CATALOG_DIR); }
 
 } // namespace concur

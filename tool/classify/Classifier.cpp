@@ -29,19 +29,32 @@ const OptionTable &classifierOptions() {
   return table;
 }
 
+double classifierOption(const OptionValues &options, const char *name) {
+  const OptionTable &table = classifierOptions();
+  for (const OptionDecl &decl : table.options)
+    if (std::string(decl.name) == name)
+      return options.get(table.owner, decl);
+  return 0; // unreachable for the names declared above
+}
+
+double heavyCallCpuNs(double elements, const OptionValues &options) {
+  return elements * std::log2(std::max(2.0, elements)) * 4 * classifierOption(options, "OpNs");
+}
+
 namespace {
 
 struct Params {
   double opNs, assumedTrips, assumedWaitNs, lockWaitNs, ioCallNs, libraryCallNs;
   double recursionFactor, neutralNs, ioShare, cpuShare;
 
-  explicit Params(const OptionValues &values) {
-    const OptionTable &t = classifierOptions();
-    auto get = [&](size_t i) { return values.get(t.owner, t.options[i]); };
-    opNs = get(0); assumedTrips = get(1); assumedWaitNs = get(2); lockWaitNs = get(3);
-    ioCallNs = get(4); libraryCallNs = get(5); recursionFactor = get(6); neutralNs = get(7);
-    ioShare = get(8); cpuShare = get(9);
+  explicit Params(const OptionValues &values) : values(values) {
+    auto get = [&](const char *name) { return classifierOption(values, name); };
+    opNs = get("OpNs"); assumedTrips = get("AssumedTripCount"); assumedWaitNs = get("AssumedWaitNs");
+    lockWaitNs = get("LockWaitNs"); ioCallNs = get("IoCallNs"); libraryCallNs = get("LibraryCallNs");
+    recursionFactor = get("RecursionFactor"); neutralNs = get("NeutralNs");
+    ioShare = get("IoShare"); cpuShare = get("CpuShare");
   }
+  const OptionValues &values;
 };
 
 
@@ -117,7 +130,7 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
       n = p_.assumedTrips;
       w.assumedNs = 1; // marked below
     }
-    double ns = n * std::log2(std::max(2.0, n)) * 4 * p_.opNs;
+    double ns = heavyCallCpuNs(n, p_.values);
     w.cpuNs += ns;
     w.assumedNs = w.assumedNs > 0 ? ns : 0;
     evidence("cpu", ns);

@@ -20,6 +20,13 @@ class ProgramModel;
 /// The classifier's options (thresholds), declared once.
 const OptionTable &classifierOptions();
 
+/// The value of one classifier option by name (as declared in the table).
+double classifierOption(const OptionValues &options, const char *name);
+
+/// Estimated nanoseconds of a catalogued CPU-heavy call (a sort) over
+/// `elements` elements: n log n comparisons of a few operations each.
+double heavyCallCpuNs(double elements, const OptionValues &options);
+
 /// One verdict per function of the model, in the model's order.
 std::vector<Verdict> classify(const ProgramModel &model, const OptionValues &options);
 

@@ -3,6 +3,7 @@
 #include "checks/Check.h"
 #include "driver/CheckCommand.h"
 #include "driver/Invocation.h"
+#include "support/DataDir.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/InitLLVM.h>
@@ -29,14 +30,7 @@ Commands:
 Run 'concur help check' for the analysis options.
 )";
 
-std::string docsDir() {
-  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-  llvm::SmallString<256> installed(llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
-  llvm::sys::path::append(installed, "share", "concur", "docs", "checks");
-  if (llvm::sys::fs::is_directory(installed))
-    return std::string(installed);
-  return std::string(CONCUR_SOURCE_DOCS_DIR) + "/checks";
-}
+std::string docsDir() { return dataDir("docs/checks", std::string(CONCUR_SOURCE_DOCS_DIR) + "/checks"); }
 
 int listChecks() {
   for (const CheckInfo &check : checkRegistry())
