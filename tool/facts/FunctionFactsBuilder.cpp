@@ -255,11 +255,8 @@ void Builder::recordCall(const CallExpr *call) {
     receiver = args.front();
 
   const bool system = callee && sm_.isInSystemHeader(callee->getLocation());
-  const ApiEntry *entry = callee ? catalog_.lookup(normalizedName(callee),
-                                                   receiver ? classAndBases(receiver)
-                                                            : std::vector<std::string>())
-                                 : nullptr;
   CallSite cs = makeCall(callee, call, receiver, args);
+  const ApiEntry *entry = callee ? catalog_.lookup(cs.calleeName, cs.receiverTypes) : nullptr;
   cs.isVirtual = isVirtual;
   if (!isa<CXXMemberCallExpr>(call) && !isa<CXXOperatorCallExpr>(call)) {
     // The callee as written ('std::this_thread::sleep_for'), for fix-its.
