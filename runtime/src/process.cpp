@@ -101,7 +101,9 @@ child spawn(const std::vector<std::string>& argv, const spawn_options& opts) {
 }
 
 task<output> run(std::vector<std::string> argv) {
-  child c = spawn(argv, {.capture_stdout = true});
+  spawn_options options;
+  options.capture_stdout = true;
+  child c = spawn(argv, options);
   output o;
   o.out = co_await c.stdout_pipe().read_to_end();
   o.status = co_await c.wait();

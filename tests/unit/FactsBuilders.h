@@ -44,7 +44,10 @@ inline Loop loop(double trip, unsigned ops, int parent = -1) {
 }
 
 inline TUSummary tu(const std::string &file, std::vector<FunctionFacts> functions) {
-  return TUSummary{file, std::move(functions)};
+  TUSummary summary;
+  summary.mainFile = file;
+  summary.functions = std::move(functions);
+  return summary;
 }
 
 } // namespace concur::test

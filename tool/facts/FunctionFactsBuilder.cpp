@@ -245,7 +245,7 @@ void Builder::recordCall(const CallExpr *call) {
                   !method->getParent()->hasAttr<FinalAttr>();
     if (const auto *me = dyn_cast<MemberExpr>(member->getCallee()->IgnoreParens()); me && me->hasQualifier())
       isVirtual = false; // Base::f() is a direct call
-  } else if (const auto *op = dyn_cast<CXXOperatorCallExpr>(call)) {
+  } else if (isa<CXXOperatorCallExpr>(call)) {
     if (isa_and_nonnull<CXXMethodDecl>(callee) && !args.empty()) {
       receiver = args.front();
       args.erase(args.begin());

@@ -69,7 +69,7 @@ Value toJson(const FunctionFacts &f) {
 /// problem and returns a default so that parsing code stays linear.
 class Reader {
 public:
-  explicit Reader(llvm::json::Path::Root &root) : root_(root) {}
+  Reader() = default;
 
   void get(const Object *o, llvm::StringRef key, unsigned &out, llvm::json::Path path) {
     int64_t v = 0;
@@ -105,7 +105,6 @@ public:
   bool failed() const { return failed_; }
 
 private:
-  llvm::json::Path::Root &root_;
   bool failed_ = false;
 };
 
@@ -194,7 +193,7 @@ Value toJson(const TUSummary &summary) {
 llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   llvm::json::Path::Root root("summary");
   llvm::json::Path path(root);
-  Reader reader(root);
+  Reader reader;
   TUSummary summary;
   const Object *o = value.getAsObject();
   if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 1)

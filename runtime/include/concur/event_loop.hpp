@@ -188,7 +188,6 @@ class event_loop {
   std::vector<detail::timer_node*> heap_;
   std::uint64_t timer_seq_ = 0;
   std::unordered_set<void*> live_;
-  std::size_t io_waiting_ = 0;
   std::chrono::nanoseconds stall_threshold_{0};
   stall_info stall_;
   bool stall_env_ = false;
