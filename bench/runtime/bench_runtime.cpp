@@ -326,68 +326,6 @@ static void loop_pool_loop(int n) {
   }
 }
 
-static int noop(int x) { return x; }
-static void process_pool_bench(int n) {
-  {
-    auto t = clk::now();
-    concur::process_pool pool({.workers = 2});
-    report("pp_startup_2_workers", "concur", secs(t) * 1e3, "ms");
-    std::vector<double> lat;
-    for (int i = 0; i < 2000; ++i) {
-      auto t1 = clk::now();
-      pool.submit(noop, i).get();
-      lat.push_back(secs(t1) * 1e6);
-    }
-    report("pp_roundtrip", "concur", median(lat), "us");
-    auto t2 = clk::now();
-    std::vector<concur::future<int>> fs;
-    fs.reserve(n);
-    for (int i = 0; i < n; ++i) fs.push_back(pool.submit(noop, i));
-    for (auto& f : fs) sink += f.get();
-    report("pp_throughput_unchunked", "concur", secs(t2) / n * 1e6, "us/task");
-    std::vector<int> in(n);
-    std::iota(in.begin(), in.end(), 0);
-    auto t3 = clk::now();
-    auto out = pool.map(noop, in).get();
-    report("pp_throughput_chunked", "concur", secs(t3) / n * 1e6, "us/task");
-  }
-  {  // the floor: fork, then a socketpair ping-pong
-    auto t = clk::now();
-    int sv[2];
-    socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv);
-    pid_t pid = fork();
-    if (pid == 0) {
-      close(sv[0]);
-      int v;
-      while (read(sv[1], &v, sizeof v) == sizeof v) (void)!write(sv[1], &v, sizeof v);
-      _exit(0);
-    }
-    close(sv[1]);
-    report("pp_startup_2_workers", "fork", secs(t) * 1e3, "ms");
-    std::vector<double> lat;
-    for (int i = 0; i < 2000; ++i) {
-      auto t1 = clk::now();
-      (void)!write(sv[0], &i, sizeof i);
-      int v;
-      (void)!read(sv[0], &v, sizeof v);
-      lat.push_back(secs(t1) * 1e6);
-    }
-    report("pp_roundtrip", "pingpong", median(lat), "us");
-    auto t2 = clk::now();
-    int inflight = 0, sent = 0, got = 0;
-    while (got < n) {
-      while (sent < n && inflight < 64) (void)!write(sv[0], &sent, sizeof sent), ++sent, ++inflight;
-      int v;
-      (void)!read(sv[0], &v, sizeof v);
-      ++got, --inflight;
-    }
-    report("pp_throughput_unchunked", "pipelined", secs(t2) / n * 1e6, "us/task");
-    report("pp_throughput_chunked", "pipelined", secs(t2) / n * 1e6, "us/task");
-    close(sv[0]);
-    waitpid(pid, nullptr, 0);
-  }
-}
-
 static void idle_cpu() {
   concur::thread_pool pool(P);
   for (int i = 0; i < 100000; ++i) pool.execute([] { sink++; });
@@ -593,7 +531,8 @@ static void tcp_echo(bool quick) {
 
 int main(int argc, char** argv) {
   // Usage: bench_runtime [quick] [section...]; sections: empty fanout reduce
-  // chunks roundtrip timers looppool pp idle tcp (default: all).
+  // chunks roundtrip timers looppool idle tcp (default: all). The process pool
+  // is measured by bench_process_pool.
   bool quick = false;
   std::set<std::string> only;
   for (int i = 1; i < argc; ++i) {
@@ -608,7 +547,6 @@ int main(int argc, char** argv) {
   if (on("roundtrip")) round_trip(quick ? 1000 : 5000);
   if (on("timers")) timers(100000);
   if (on("looppool")) loop_pool_loop(quick ? 2000 : 20000);
-  if (on("pp")) process_pool_bench(20000);
   if (on("tcp")) tcp_echo(quick);
   if (on("idle")) idle_cpu();
   return sink.load() == -1;

@@ -1,12 +1,35 @@
 """Python ProcessPoolExecutor / asyncio.to_thread comparators for bench_runtime."""
 import asyncio
 import concurrent.futures as cf
+import os
+import signal
 import statistics
 import time
 
 
 def noop(x):
     return x
+
+
+def nap(ms):
+    time.sleep(ms / 1000)
+    return ms
+
+
+def kill_one_of_four():
+    """SIGKILL one worker while 4 tasks are pending: how many futures fail."""
+    with cf.ProcessPoolExecutor(max_workers=2) as pool:
+        pool.submit(noop, 0).result()
+        fs = [pool.submit(nap, 30) for _ in range(4)]
+        time.sleep(0.005)
+        os.kill(next(iter(pool._processes)), signal.SIGKILL)
+        failed = 0
+        for f in fs:
+            try:
+                f.result()
+            except Exception:  # BrokenProcessPool
+                failed += 1
+    print(f"pp_kill_1_of_4_failed python {failed} tasks")
 
 
 def main():
@@ -36,6 +59,7 @@ def main():
             await asyncio.to_thread(noop, 1)
         return (time.perf_counter() - t) / n * 1e6
     print(f"loop_pool_loop python {asyncio.run(hops(2000)):.6g} us")
+    kill_one_of_four()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -140,6 +141,79 @@ TEST(ProcessPool, CrashFailsOnlyItsTaskAndNamesTheSignal) {
   EXPECT_EQ(pool.statistics().crashed, 4u);
   EXPECT_EQ(pool.submit(square, 5).get(), 25);  // still serving
   EXPECT_EQ(pool.worker_pids().size(), 2u);
+}
+
+// Tasks are sent ahead to a worker while it runs another; when it dies, the
+// ones it never reached must run elsewhere, once, and not fail with it.
+TEST(ProcessPool, TasksQueuedBehindACrashRunOnceElsewhere) {
+  concur::process_pool pool({.workers = 1});
+  auto bad = pool.submit(self_kill, 0);
+  std::vector<concur::future<int>> behind;
+  for (int i = 0; i < 4; ++i) behind.push_back(pool.submit(square, i));
+  EXPECT_THROW(bad.get(), concur::worker_crashed);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(behind[i].get(), i * i);
+  auto st = pool.statistics();
+  EXPECT_EQ(st.crashed, 1u);
+  EXPECT_EQ(st.completed, 4u);
+}
+
+TEST(ProcessPool, TimeoutFailsOnlyTheTaskThatRanTooLong) {
+  concur::process_pool pool({.workers = 1, .task_timeout = 200ms});
+  auto slow = pool.submit(sleepy, 5000);
+  auto quick1 = pool.submit(sleepy, 1);  // queued behind the slow one
+  auto quick2 = pool.submit(sleepy, 150);  // its own clock starts when it runs
+  EXPECT_THROW(slow.get(), concur::task_timeout);
+  EXPECT_EQ(quick1.get(), 1);
+  EXPECT_EQ(quick2.get(), 150);
+  EXPECT_EQ(pool.statistics().timed_out, 1u);
+}
+
+// When a dead worker cannot be replaced (here: fork fails under
+// RLIMIT_NPROC 0 for an unprivileged user), queued tasks fail with a reason
+// instead of hanging or killing the program, and the pool serves again once
+// a worker can start. Run in a child: it changes the process's user.
+TEST(ProcessPool, ReplacementThatCannotStartFailsTasksThenRecovers) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to switch to an unprivileged user";
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    int step = 1;
+    {
+      concur::process_pool pool({.workers = 1});
+      rlimit old{};
+      ::getrlimit(RLIMIT_NPROC, &old);
+      rlimit none{0, old.rlim_max};
+      // Keep 0 as the saved uid, to switch back below.
+      if (::setrlimit(RLIMIT_NPROC, &none) != 0 || ::setresuid(65534, 65534, 0) != 0) ::_exit(100);
+      try {
+        pool.submit(self_kill, 0).get();
+        ::_exit(step);
+      } catch (const concur::worker_crashed&) {
+      }
+      step = 2;
+      try {
+        pool.submit(square, 3).get();
+        ::_exit(step);
+      } catch (const concur::worker_start_failed& e) {
+        if (std::string(e.what()).find("fork") == std::string::npos) ::_exit(step);
+      }
+      step = 3;
+      if (::setresuid(0, 0, 0) != 0) ::_exit(101);
+      if (::setrlimit(RLIMIT_NPROC, &old) != 0) ::_exit(102);
+      for (int attempt = 0; attempt < 50; ++attempt) {  // the pool retries every 100 ms
+        try {
+          if (pool.submit(square, 4).get() == 16) ::_exit(0);
+        } catch (const concur::worker_start_failed&) {
+          std::this_thread::sleep_for(20ms);
+        }
+      }
+    }
+    ::_exit(step);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "failed at step " << WEXITSTATUS(status);
 }
 
 TEST(ProcessPool, TimeoutKillsAndReplacesTheWorker) {

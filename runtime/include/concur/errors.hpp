@@ -51,6 +51,14 @@ class remote_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A process-pool task that could not run because no worker was alive and
+/// none could be started (fork or socketpair failed); what() says why. The
+/// pool keeps trying and serves later tasks once a worker starts.
+class worker_start_failed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Submitting to a pool that was shut down.
 class pool_closed : public std::runtime_error {
  public:

@@ -1,7 +1,8 @@
 // concur/process_pool.hpp - a pool of worker processes with
 // concurrent.futures.ProcessPoolExecutor semantics, minus its failure modes.
 //
-// Workers are forked once by the pool's dispatcher thread and run only
+// Workers are forked once (by the constructor; replacements by the pool's
+// dispatcher thread) and run only
 // functions submitted through submit()/map(): a plain function (or a
 // captureless lambda) whose address is valid in the forked worker, with
 // arguments and result passed through concur::serializer (serialize.hpp).
@@ -11,7 +12,8 @@
 //
 // Failure handling: a worker that dies (SIGSEGV, abort, exit, SIGKILL/OOM)
 // fails only the task it was running, with worker_crashed naming the signal,
-// and is replaced; other tasks are unaffected. A task running past
+// and is replaced; other tasks are unaffected (the one queued behind it in
+// its socket, never read, runs on another worker). A task running past
 // options.task_timeout kills its worker and fails with task_timeout.
 // options.max_tasks_per_child recycles workers; options.initializer runs once
 // in each new worker. Workers get PR_SET_PDEATHSIG(SIGKILL), so none outlives
