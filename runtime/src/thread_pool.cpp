@@ -64,10 +64,8 @@ void thread_pool::shutdown(shutdown_mode mode) {
     }
     const std::size_t n = dropped.size();
     dropped.clear();  // fails their futures with pool_closed
-    if (n && pending_.fetch_sub(n) == n) {
-      std::lock_guard lk(idle_mu_);
-      idle_cv_.notify_all();
-    }
+    ext_completed_.fetch_add(n, std::memory_order_seq_cst);  // they count as done
+    notify_if_idle();
   }
   stop_.store(true);
   wake(true);
@@ -81,9 +79,9 @@ void thread_pool::wake(bool all) {
 
 void thread_pool::execute(detail::unique_function job) {
   if (closed_.load(std::memory_order_relaxed) && t_pool != this) throw pool_closed();
-  pending_.fetch_add(1, std::memory_order_relaxed);
   if (t_pool == this) {
     worker& w = *workers_[t_index];
+    count(w.submitted);
     std::lock_guard lk(w.mu);
     w.q.push_back(std::move(job));
     w.size.fetch_add(1, std::memory_order_relaxed);
@@ -91,6 +89,7 @@ void thread_pool::execute(detail::unique_function job) {
     std::size_t before;
     {
       std::lock_guard lk(inj_mu_);
+      ext_submitted_.fetch_add(1, std::memory_order_seq_cst);
       injector_.push_back(std::move(job));
       before = inj_size_.fetch_add(1, std::memory_order_relaxed);
     }
@@ -108,9 +107,9 @@ void thread_pool::execute(detail::unique_function job) {
 void thread_pool::execute_bulk(std::vector<detail::unique_function>& jobs) {
   if (jobs.empty()) return;
   if (closed_.load(std::memory_order_relaxed)) throw pool_closed();
-  pending_.fetch_add(jobs.size(), std::memory_order_relaxed);
   {
     std::lock_guard lk(inj_mu_);
+    ext_submitted_.fetch_add(jobs.size(), std::memory_order_seq_cst);
     for (auto& j : jobs) injector_.push_back(std::move(j));
     inj_size_.fetch_add(jobs.size(), std::memory_order_relaxed);
   }
@@ -184,14 +183,37 @@ bool thread_pool::has_work() const noexcept {
   return false;
 }
 
-void thread_pool::run_job(detail::unique_function& job) noexcept {
-  job();  // pool_job never throws; a bare execute() job that throws terminates
-  job.reset();
-  if (pending_.fetch_sub(1, std::memory_order_seq_cst) == 1 &&
-      idle_waiters_.load(std::memory_order_seq_cst) > 0) {
+// Only the owning worker writes its counters, so a plain load and store does
+// (no read-modify-write on a line other cores touch); seq_cst orders them
+// against idle_waiters_ and against the reads in pending().
+void thread_pool::count(std::atomic<std::uint64_t>& c) noexcept {
+  c.store(c.load(std::memory_order_relaxed) + 1, std::memory_order_seq_cst);
+}
+
+// Completions are read before submissions: if they match, every job
+// submitted by the time the completions were read had finished then (a
+// running job is submitted and not completed), so the pool was idle.
+std::uint64_t thread_pool::pending() const noexcept {
+  std::uint64_t done = ext_completed_.load(std::memory_order_seq_cst);
+  for (auto& w : workers_) done += w->completed.load(std::memory_order_seq_cst);
+  std::uint64_t submitted = ext_submitted_.load(std::memory_order_seq_cst);
+  for (auto& w : workers_) submitted += w->submitted.load(std::memory_order_seq_cst);
+  return submitted - done;
+}
+
+void thread_pool::notify_if_idle() {
+  if (idle_waiters_.load(std::memory_order_seq_cst) > 0 && pending() == 0) {
     std::lock_guard lk(idle_mu_);
     idle_cv_.notify_all();
   }
+}
+
+void thread_pool::run_job(detail::unique_function& job) noexcept {
+  job();  // pool_job never throws; a bare execute() job that throws terminates
+  job.reset();
+  if (t_pool == this) count(workers_[t_index]->completed);
+  else ext_completed_.fetch_add(1, std::memory_order_seq_cst);
+  notify_if_idle();
 }
 
 bool thread_pool::run_pending_task() {
@@ -211,7 +233,7 @@ void thread_pool::wait_idle() {
   idle_waiters_.fetch_add(1);
   {
     std::unique_lock lk(idle_mu_);
-    idle_cv_.wait(lk, [&] { return pending_.load(std::memory_order_seq_cst) == 0; });
+    idle_cv_.wait(lk, [&] { return pending() == 0; });
   }
   idle_waiters_.fetch_sub(1);
 }
