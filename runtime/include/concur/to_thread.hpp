@@ -29,6 +29,9 @@ namespace concur {
 namespace detail {
 /// Runs job on the shared blocking pool (thread-safe, never blocks).
 void blocking_execute(unique_function job);
+/// Called by a blocking-pool job right before it resumes its waiter, so the
+/// pool counts the thread as available for the waiter's next job.
+void blocking_job_finishing();
 std::string callable_name_of(const std::type_info& ti, void* fnptr);
 
 template <class F, class... Args>
@@ -57,6 +60,7 @@ class to_thread_awaiter {
         error_ = std::current_exception();
       }
       sc.reset();
+      blocking_job_finishing();
       if (loop_) loop_->post(h_);
       else h_.resume();
     });
