@@ -18,6 +18,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "echo.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -340,155 +342,14 @@ static void idle_cpu() {
 
 
 // ---- TCP echo: 64-byte request/response over 127.0.0.1 ----
-// The server (concur / Asio / plain epoll) runs on its own thread; the client
-// load generator is a plain epoll loop on another thread, with a fixed request
-// count per connection (closed loop: one outstanding request per connection)
-// and a time bound. Reports completed requests per second.
-static constexpr int kMsg = 64;
-static void set_nodelay_fd(int fd) {
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+// The server (concur / Asio / plain epoll, from echo.hpp) runs on its own
+// thread; the client load generator is a plain epoll loop on this one, with a
+// fixed request count per connection (closed loop: one outstanding request
+// per connection) and a time bound. Reports completed requests per second.
+static double echo_rps(std::uint16_t port, int conns, int per_conn, double limit) {
+  auto r = echo::client(port, conns, per_conn, limit);
+  return static_cast<double>(r.done) / r.seconds;
 }
-static double echo_client(std::uint16_t port, int conns, int per_conn, double limit_s) {
-  std::vector<int> fds(conns);
-  int ep = epoll_create1(0);
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  sa.sin_port = htons(port);
-  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  for (int i = 0; i < conns; ++i) {
-    fds[i] = socket(AF_INET, SOCK_STREAM, 0);
-    if (connect(fds[i], reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) std::abort();
-    set_nodelay_fd(fds[i]);
-    fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.u32 = static_cast<std::uint32_t>(i);
-    epoll_ctl(ep, EPOLL_CTL_ADD, fds[i], &ev);
-  }
-  char msg[kMsg], buf[kMsg];
-  std::memset(msg, 'x', kMsg);
-  std::vector<int> got(conns, 0), left(conns, per_conn);
-  long done = 0;
-  int active = conns;
-  auto t = clk::now();
-  for (int i = 0; i < conns; ++i)
-    if (write(fds[i], msg, kMsg) != kMsg) std::abort();
-  epoll_event evs[256];
-  while (active > 0 && secs(t) < limit_s) {
-    int n = epoll_wait(ep, evs, 256, 100);
-    for (int k = 0; k < n; ++k) {
-      int i = static_cast<int>(evs[k].data.u32);
-      ssize_t r = read(fds[i], buf, kMsg - got[i]);
-      if (r <= 0) {
-        if (r < 0 && errno == EAGAIN) continue;
-        std::abort();  // the server closed early
-      }
-      got[i] += static_cast<int>(r);
-      if (got[i] < kMsg) continue;
-      got[i] = 0;
-      ++done;
-      if (--left[i] == 0) {
-        --active;
-        continue;
-      }
-      if (write(fds[i], msg, kMsg) != kMsg) std::abort();
-    }
-  }
-  double el = secs(t);
-  for (int fd : fds) close(fd);
-  close(ep);
-  return static_cast<double>(done) / el;
-}
-
-static concur::task<void> concur_echo_conn(concur::net::tcp_stream s) {
-  s.set_nodelay(true);
-  char buf[4096];
-  try {
-    for (;;) {
-      std::size_t n = co_await s.read(std::span<char>(buf));
-      if (n == 0) break;
-      co_await s.write_all(std::string_view(buf, n));
-    }
-  } catch (...) {
-  }
-}
-static concur::task<void> concur_echo_server(int conns, std::promise<std::uint16_t>* port) {
-  auto l = concur::net::tcp_listener::bind("127.0.0.1", 0);
-  port->set_value(l.local_endpoint().port());
-  for (int i = 0; i < conns; ++i) concur::spawn(concur_echo_conn(co_await l.accept()));
-}
-
-static asio::awaitable<void> asio_echo_conn(asio::ip::tcp::socket s) {
-  s.set_option(asio::ip::tcp::no_delay(true));
-  char buf[4096];
-  try {
-    for (;;) {
-      std::size_t n = co_await s.async_read_some(asio::buffer(buf), asio::use_awaitable);
-      co_await asio::async_write(s, asio::buffer(buf, n), asio::use_awaitable);
-    }
-  } catch (...) {  // eof or reset
-  }
-}
-static asio::awaitable<void> asio_echo_server(asio::ip::tcp::acceptor& acc, int conns) {
-  for (int i = 0; i < conns; ++i) {
-    auto s = co_await acc.async_accept(asio::use_awaitable);
-    asio::co_spawn(acc.get_executor(), asio_echo_conn(std::move(s)), asio::detached);
-  }
-}
-
-static void epoll_echo_server(int conns, std::promise<std::uint16_t>* port) {
-  int lfd = socket(AF_INET, SOCK_STREAM, 0);
-  int one = 1;
-  setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(lfd, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0 || listen(lfd, 1024) != 0) std::abort();
-  socklen_t len = sizeof sa;
-  getsockname(lfd, reinterpret_cast<sockaddr*>(&sa), &len);
-  port->set_value(ntohs(sa.sin_port));
-  int ep = epoll_create1(0);
-  epoll_event ev{};
-  ev.events = EPOLLIN;
-  ev.data.fd = lfd;
-  epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev);
-  int accepted = 0, closed = 0;
-  char buf[4096];
-  epoll_event evs[256];
-  while (closed < conns) {
-    int n = epoll_wait(ep, evs, 256, -1);
-    for (int k = 0; k < n; ++k) {
-      int fd = evs[k].data.fd;
-      if (fd == lfd) {
-        int c = accept4(lfd, nullptr, nullptr, SOCK_NONBLOCK);
-        if (c < 0) continue;
-        set_nodelay_fd(c);
-        ev.events = EPOLLIN;
-        ev.data.fd = c;
-        epoll_ctl(ep, EPOLL_CTL_ADD, c, &ev);
-        if (++accepted == conns) epoll_ctl(ep, EPOLL_CTL_DEL, lfd, nullptr);
-        continue;
-      }
-      ssize_t r = read(fd, buf, sizeof buf);
-      if (r < 0 && errno == EAGAIN) continue;
-      if (r <= 0) {
-        close(fd);  // also removes it from the epoll set
-        ++closed;
-        continue;
-      }
-      ssize_t w = 0;  // 64-byte replies fit the socket buffer; loop for safety
-      while (w < r) {
-        ssize_t x = write(fd, buf + w, static_cast<std::size_t>(r - w));
-        if (x > 0) w += x;
-        else if (x < 0 && errno != EAGAIN) break;
-      }
-    }
-  }
-  close(ep);
-  close(lfd);
-}
-
 static void tcp_echo(bool quick) {
   const double limit = quick ? 1.0 : 3.0;
   for (int conns : {1, 16, 128}) {
@@ -497,14 +358,14 @@ static void tcp_echo(bool quick) {
     char name[64];
     std::snprintf(name, sizeof name, "tcp_echo_64B_c%d", conns);
     {
-      std::promise<std::uint16_t> port;
-      auto fut = port.get_future();
+      auto l = concur::net::tcp_listener::bind("127.0.0.1", 0);
+      const std::uint16_t port = l.local_endpoint().port();
       std::thread srv([&] {
         concur::event_loop loop;
-        loop.spawn(concur_echo_server(conns, &port));
+        loop.spawn(echo::concur_server(std::move(l), conns));
         loop.run();
       });
-      double rps = echo_client(fut.get(), conns, per_conn, limit);
+      double rps = echo_rps(port, conns, per_conn, limit);
       srv.join();
       report(name, "concur", rps, "req/s");
     }
@@ -512,17 +373,17 @@ static void tcp_echo(bool quick) {
       asio::io_context io(1);
       asio::ip::tcp::acceptor acc(io, asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
       std::uint16_t port = acc.local_endpoint().port();
-      asio::co_spawn(io, asio_echo_server(acc, conns), asio::detached);
+      asio::co_spawn(io, echo::asio_server(acc, conns), asio::detached);
       std::thread srv([&] { io.run(); });
-      double rps = echo_client(port, conns, per_conn, limit);
+      double rps = echo_rps(port, conns, per_conn, limit);
       srv.join();
       report(name, "asio", rps, "req/s");
     }
     {
       std::promise<std::uint16_t> port;
       auto fut = port.get_future();
-      std::thread srv([&] { epoll_echo_server(conns, &port); });
-      double rps = echo_client(fut.get(), conns, per_conn, limit);
+      std::thread srv([&] { echo::epoll_server(conns, &port); });
+      double rps = echo_rps(fut.get(), conns, per_conn, limit);
       srv.join();
       report(name, "epoll", rps, "req/s");
     }

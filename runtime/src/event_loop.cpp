@@ -40,7 +40,31 @@ void resume_handle(void* address) noexcept {
 }
 
 detached::promise_type::~promise_type() {
-  if (loop) loop->live_.erase(std::coroutine_handle<promise_type>::from_promise(*this).address());
+  if (!loop) return;
+  (prev ? prev->next : loop->live_) = next;
+  if (next) next->prev = prev;
+  --loop->live_count_;
+}
+
+namespace {
+struct frame_cache_drain {
+  ~frame_cache_drain() {
+    frame_cache& fc = t_frame_cache;
+    fc.closed = true;
+    for (void*& h : fc.head)
+      while (void* p = h) {
+        h = *static_cast<void**>(p);
+        ::operator delete(p);
+      }
+    fc.bytes = 0;
+  }
+};
+}  // namespace
+
+void frame_cache_register() noexcept {
+  thread_local frame_cache_drain drain;  // its destructor runs at thread exit
+  (void)drain;
+  t_frame_cache.registered = true;
 }
 
 void cancel_hook::callback::operator()() noexcept {
@@ -126,9 +150,9 @@ event_loop::event_loop() {
 event_loop::~event_loop() {
   {
     current_scope scope(this);
-    // Destroy spawned tasks that never finished (their awaiters deregister).
-    std::vector<void*> left(live_.begin(), live_.end());
-    for (void* a : left) std::coroutine_handle<>::from_address(a).destroy();
+    // Destroy spawned tasks that never finished (their awaiters deregister;
+    // each driver unlinks itself).
+    while (live_) std::coroutine_handle<detail::detached::promise_type>::from_promise(*live_).destroy();
   }
   if (stall_env_ && stall_.stalls > 0)
     std::fprintf(stderr, "concur: loop stalled %llu times; longest %.3f ms in %s\n",
@@ -155,8 +179,12 @@ void event_loop::post(void (*fn)(void*), void* arg) {
 }
 
 void event_loop::start_detached(detail::detached d) {
-  d.h.promise().loop = this;
-  live_.insert(d.h.address());
+  detail::detached::promise_type& p = d.h.promise();
+  p.loop = this;
+  p.next = live_;
+  if (live_) live_->prev = &p;
+  live_ = &p;
+  ++live_count_;
   schedule(d.h);
 }
 
@@ -174,7 +202,7 @@ void event_loop::spawn(task<void> t) { start_detached(drive_spawned(std::move(t)
 
 void event_loop::run() {
   current_scope scope(this);
-  while (!live_.empty()) run_once(true);
+  while (live_) run_once(true);
 }
 
 void event_loop::add_timer(detail::timer_node* n) {
@@ -298,6 +326,8 @@ void event_loop::run_once(bool may_block) {
       continue;
     }
     const std::uint32_t e = evs[i].events;
+    if (e & (EPOLLERR | EPOLLHUP | EPOLLRDHUP)) st->read_closed = true;
+    if (e & (EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP)) st->read_drained = false;
     if ((e & (EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP)) && st->reader) {
       detail::io_waiter* w = st->reader;
       st->reader = nullptr;

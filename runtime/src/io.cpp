@@ -86,7 +86,9 @@ pipe pipe::create() {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) < 0)
     throw std::system_error(errno, std::generic_category(), "pipe2");
-  return pipe{stream_fd(fds[0]), stream_fd(fds[1])};
+  pipe p{stream_fd(fds[0]), stream_fd(fds[1])};
+  p.reader.short_read_drains_ = true;
+  return p;
 }
 
 }  // namespace concur

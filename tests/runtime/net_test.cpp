@@ -7,6 +7,7 @@
 
 #include "concur/event_loop.hpp"
 #include "concur/gather.hpp"
+#include "concur/pipe.hpp"
 #include "concur/udp.hpp"
 #include "concur/unix_socket.hpp"
 
@@ -49,6 +50,74 @@ TEST(Tcp, LargeTransferUsesPartialWrites) {
     co_return reply;
   }(big));
   EXPECT_EQ(got, big);
+}
+
+// A short read marks a TCP stream (or pipe) drained, and the next read waits
+// for an EPOLLIN edge instead of trying. These cover the cases where the data
+// and the end of stream were consumed by that short read or arrive after it:
+// each read has a timeout, so a missed wake-up fails instead of hanging.
+TEST(Tcp, ShortReadThenEndOfStream) {
+  std::string got = concur::run([]() -> concur::task<std::string> {
+    auto l = net::tcp_listener::bind("127.0.0.1", 0);
+    auto s = co_await net::connect("127.0.0.1", l.local_endpoint().port());
+    auto c = co_await l.accept();
+    char buf[64];
+    std::string out;
+    co_await s.write_all("first");  // then wait: the reader finds it queued
+    co_await concur::sleep_for(5ms);
+    out.append(buf, co_await c.read(std::span<char>(buf), 2s));
+    auto late = [](net::tcp_stream& w) -> concur::task<void> {
+      co_await concur::sleep_for(5ms);  // arrives while the reader waits
+      co_await w.write_all("second");
+      co_await concur::sleep_for(5ms);
+      co_await w.write_all("third");  // data and FIN back to back
+      w.shutdown_write();
+    };
+    auto rd = [](net::tcp_stream& r, std::string& o) -> concur::task<void> {
+      char b[64];
+      while (std::size_t n = co_await r.read(std::span<char>(b), 2s)) o.append(b, n);
+    };
+    co_await concur::gather(late(s), rd(c, out));
+    co_return out;
+  }());
+  EXPECT_EQ(got, "firstsecondthird");
+}
+
+TEST(Tcp, DataAndFinTogetherBeforeTheFirstRead) {
+  std::string got = concur::run([]() -> concur::task<std::string> {
+    auto l = net::tcp_listener::bind("127.0.0.1", 0);
+    auto s = co_await net::connect("127.0.0.1", l.local_endpoint().port());
+    auto c = co_await l.accept();
+    co_await s.write_all("bye");
+    s.shutdown_write();
+    co_await concur::sleep_for(5ms);  // the loop sees IN|RDHUP before the read
+    char buf[64];
+    std::string out(buf, co_await c.read(std::span<char>(buf), 2s));
+    if (co_await c.read(std::span<char>(buf), 2s) != 0) out += "?";
+    co_return out;
+  }());
+  EXPECT_EQ(got, "bye");
+}
+
+TEST(Pipe, ShortReadThenWriterCloses) {
+  std::string got = concur::run([]() -> concur::task<std::string> {
+    auto p = concur::pipe::create();
+    co_await p.writer.write_all("abc");
+    char buf[64];
+    std::string out(buf, co_await p.reader.read(std::span<char>(buf), 2s));
+    auto closer = [](concur::stream_fd& w) -> concur::task<void> {
+      co_await concur::sleep_for(5ms);
+      co_await w.write_all("def");
+      w.close();
+    };
+    auto rd = [](concur::stream_fd& r, std::string& o) -> concur::task<void> {
+      char b[64];
+      while (std::size_t n = co_await r.read(std::span<char>(b), 2s)) o.append(b, n);
+    };
+    co_await concur::gather(closer(p.writer), rd(p.reader, out));
+    co_return out;
+  }());
+  EXPECT_EQ(got, "abcdef");
 }
 
 TEST(Tcp, ConnectRefused) {

@@ -32,7 +32,6 @@
 #include <stdexcept>
 #include <stop_token>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -71,13 +70,23 @@ struct io_state {
   int fd = -1;
   io_waiter* reader = nullptr;
   io_waiter* writer = nullptr;
+  // Set by a stream read that returned less than asked (the socket or pipe
+  // was drained), cleared by the next EPOLLIN edge: until then a read waits
+  // for the edge instead of trying a read() bound to fail with EAGAIN.
+  // Never set once the peer closed or failed (EPOLLRDHUP/HUP/ERR seen): a
+  // short read may then have consumed the end of stream, with no edge to come.
+  bool read_drained = false;
+  bool read_closed = false;
 };
 
-// Detached coroutine driving a spawned task; tracked by the loop so that the
-// loop's destructor can destroy whatever never finished.
+// Detached coroutine driving a spawned task; tracked by the loop (in an
+// intrusive list: no allocation nor hashing per spawn) so that the loop's
+// destructor can destroy whatever never finished.
 struct detached {
-  struct promise_type {
+  struct promise_type : recycled_frame {
     event_loop* loop = nullptr;
+    promise_type* prev = nullptr;
+    promise_type* next = nullptr;
     detached get_return_object() noexcept {
       return {std::coroutine_handle<promise_type>::from_promise(*this)};
     }
@@ -161,7 +170,7 @@ class event_loop {
   stall_info stall_report() const { return stall_; }
 
   /// Spawned tasks still alive.
-  std::size_t live_tasks() const noexcept { return live_.size(); }
+  std::size_t live_tasks() const noexcept { return live_count_; }
 
  private:
   friend struct detail::detached::promise_type;
@@ -187,7 +196,8 @@ class event_loop {
   bool sleeping_ = false;
   std::vector<detail::timer_node*> heap_;
   std::uint64_t timer_seq_ = 0;
-  std::unordered_set<void*> live_;
+  detail::detached::promise_type* live_ = nullptr;  // spawned and run_until_complete drivers
+  std::size_t live_count_ = 0;
   std::chrono::nanoseconds stall_threshold_{0};
   stall_info stall_;
   bool stall_env_ = false;

@@ -4,7 +4,12 @@
 // Thread safety: one object is used from its loop's thread only; distinct
 // objects are independent. At most one read and one write may wait at a time.
 // Blocking: never blocks the loop: the system call is tried first and the task
-// waits for readiness only on EAGAIN.
+// waits for readiness only on EAGAIN. On TCP streams and pipe::create's pipes
+// a read that returned less than asked drained the descriptor, so the next
+// read waits for readiness without trying: an echo request then costs one
+// read and one write instead of read, write and a failed read. (The only case
+// where a short read leaves data behind, TCP urgent data with SO_OOBINLINE
+// off, then waits for the peer's next segment.)
 // Cancellation: a waiting read/write throws operation_cancelled when the
 // task's stop token is stopped. Timeouts: a non-zero `timeout` throws
 // concur::timed_out when it expires first.
@@ -45,13 +50,23 @@ class stream_fd {
   /// The registered descriptor (for custom io_awaiter operations).
   detail::fd_handle& handle() noexcept { return h_; }
 
-  /// Reads at most buf.size() bytes; 0 means end of stream.
-  auto read(std::span<std::byte> buf, duration timeout = {}) {
-    int fd = h_.fd();
-    return (detail::io_awaiter(h_, false, timeout, [fd, buf]() -> long {
+  struct read_op {
+    int fd;
+    std::span<std::byte> buf;
+    detail::io_state* st;  // set when a short read means drained
+    long operator()() const {
+      if (st && st->read_drained) return -EAGAIN;  // no EPOLLIN edge since
       ssize_t r = ::read(fd, buf.data(), buf.size());
-      return r < 0 ? -errno : r;
-    }));
+      if (r < 0) return -errno;
+      if (st && r > 0 && static_cast<std::size_t>(r) < buf.size() && !st->read_closed)
+        st->read_drained = true;
+      return r;
+    }
+  };
+  /// Reads at most buf.size() bytes; 0 means end of stream.
+  detail::io_awaiter<read_op> read(std::span<std::byte> buf, duration timeout = {}) {
+    detail::io_state* st = short_read_drains_ && h_.loop() ? h_.state() : nullptr;
+    return detail::io_awaiter<read_op>(h_, false, timeout, read_op{h_.fd(), buf, st});
   }
   auto read(std::span<char> buf, duration timeout = {}) {
     return read(std::as_writable_bytes(buf), timeout);
@@ -86,8 +101,10 @@ class stream_fd {
   task<std::string> read_to_end(duration timeout_each = {});
 
  protected:
+  friend struct pipe;
   static ssize_t write_some(int fd, const void* p, std::size_t n) noexcept;
   detail::fd_handle h_;
+  bool short_read_drains_ = false;  // a byte stream whose short reads drain it
 };
 
 }  // namespace concur

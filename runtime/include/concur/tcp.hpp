@@ -31,7 +31,7 @@ namespace concur::net {
 class tcp_stream : public stream_fd {
  public:
   tcp_stream() noexcept = default;
-  explicit tcp_stream(int fd) : stream_fd(fd) {}
+  explicit tcp_stream(int fd) : stream_fd(fd) { short_read_drains_ = true; }
   endpoint local_endpoint() const;
   endpoint remote_endpoint() const;
   void set_nodelay(bool on);
