@@ -232,10 +232,26 @@ std::string json_escape(const std::string& in) {
 }
 }  // namespace
 
+// One key per function: a function measured under several kinds (a pool
+// job that is also run as a process task) gets its figures summed and its
+// kinds joined with '+', e.g. "process+thread". snapshot() is sorted by name.
 std::string profiler::to_json() {
+  std::vector<entry> merged;
+  for (entry& e : snapshot()) {
+    if (!merged.empty() && merged.back().name == e.name) {
+      entry& m = merged.back();
+      m.kind += "+" + e.kind;
+      m.calls += e.calls;
+      m.wall_ns += e.wall_ns;
+      m.cpu_ns += e.cpu_ns;
+      m.blocked_ns += e.blocked_ns;
+    } else {
+      merged.push_back(std::move(e));
+    }
+  }
   std::string o = "{\"version\":1,\"functions\":{";
   bool first = true;
-  for (const entry& e : snapshot()) {
+  for (const entry& e : merged) {
     if (!first) o += ",";
     first = false;
     o += "\n  \"" + json_escape(e.name) + "\":{\"kind\":\"" + e.kind +

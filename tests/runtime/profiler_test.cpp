@@ -80,6 +80,25 @@ TEST(Profiler, ScopeAndReset) {
   EXPECT_TRUE(concur::profiler::snapshot().empty());
 }
 
+// A function run both as a pool job and as a process task is one JSON key
+// (duplicate keys are invalid for most readers): counts summed, kinds joined.
+TEST(Profiler, OneJsonKeyPerFunctionWhateverItsKinds) {
+  concur::profiler::reset();
+  concur::profiler::enable();
+  concur::profiler::record("work(int)", "thread", 100, 60, 40);
+  concur::profiler::record("work(int)", "process", 1000, 900, 100);
+  concur::profiler::disable();
+  const std::string json = concur::profiler::to_json();
+  concur::profiler::reset();
+  const auto first = json.find("\"work(int)\"");
+  ASSERT_NE(first, std::string::npos) << json;
+  EXPECT_EQ(json.find("\"work(int)\"", first + 1), std::string::npos) << json;
+  EXPECT_NE(json.find("\"work(int)\":{\"kind\":\"process+thread\",\"calls\":2,\"wall_ns\":1100,"
+                      "\"cpu_ns\":960,\"blocked_ns\":140}"),
+            std::string::npos)
+      << json;
+}
+
 TEST(Profiler, ChildWritesJson) {
   if (std::getenv("CONCUR_PROFILE")) {  // the child run of EnvVarWritesAtExit
     concur::run(profiled_parent());
