@@ -4,6 +4,9 @@
   json_query.py functions FILE   -> 'name kind recommendation' per function
   json_query.py evidence FILE NAME -> evidence lines of one function
   json_query.py shape FILE       -> checks the document against interface.md
+  json_query.py measured FILE    -> 'name kind calls wall cpu blocked' per measured function
+  json_query.py rationale FILE NAME -> the rationale of one function
+  json_query.py profile FILE     -> 'matched N unmatched M' of the summary's profile
 """
 import json
 import sys
@@ -20,6 +23,38 @@ def evidence(doc, args):
             for e in f["evidence"]:
                 via = " via " + " -> ".join(e["via"]) if e["via"] else ""
                 print(f'{e["message"]}{via}')
+
+
+def measured(doc, _):
+    for f in doc["functions"]:
+        m = f.get("measured")
+        if m:
+            print(f'{f["name"]} {m["kind"]} {m["calls"]} {m["wall_ns"]} {m["cpu_ns"]} {m["blocked_ns"]}')
+
+
+def rationale(doc, args):
+    for f in doc["functions"]:
+        if f["name"] == args[0]:
+            print(f["rationale"])
+
+
+def profile(doc, _):
+    p = doc["summary"]["profile"]
+    print(f'matched {p["matched"]} unmatched {p["unmatched"]}')
+
+
+def shape_measured(f):
+    """The optional 'measured' object (--profile), right after 'confidence'."""
+    if "measured" not in f:
+        return
+    keys = list(f)
+    if keys[keys.index("confidence") + 1] != "measured":
+        sys.exit(f"function {f['name']}: 'measured' does not follow 'confidence'")
+    m = f["measured"]
+    if list(m) != ["kind", "calls", "wall_ns", "cpu_ns", "blocked_ns"]:
+        sys.exit(f"function {f['name']}: measured fields {list(m)}")
+    if m["kind"] != f["kind"] or not all(isinstance(m[k], int) for k in list(m)[1:]):
+        sys.exit(f"function {f['name']}: bad measured object {m}")
 
 
 def shape(doc, _):
@@ -46,6 +81,7 @@ def shape(doc, _):
         for e in f["evidence"]:
             for key, kind in [("message", str), ("file", str), ("line", int), ("via", list)]:
                 need(e, key, kind, "evidence")
+        shape_measured(f)
     for d in doc["diagnostics"]:
         for key, kind in [("check", str), ("severity", str), ("file", str), ("line", int),
                           ("column", int), ("message", str), ("function", str), ("notes", list),
@@ -57,6 +93,11 @@ def shape(doc, _):
     need(doc["summary"], "functions", int, "summary")
     need(doc["summary"], "by_kind", dict, "summary")
     need(doc["summary"], "by_check", dict, "summary")
+    if "profile" in doc["summary"]:
+        p = doc["summary"]["profile"]
+        need(p, "file", str, "summary.profile")
+        need(p, "matched", int, "summary.profile")
+        need(p, "unmatched", int, "summary.profile")
     if doc["summary"]["functions"] != len(doc["functions"]):
         sys.exit("summary.functions does not count the functions")
     print("shape ok")
@@ -65,4 +106,5 @@ def shape(doc, _):
 if __name__ == "__main__":
     with open(sys.argv[2]) as f:
         document = json.load(f)
-    {"functions": functions, "evidence": evidence, "shape": shape}[sys.argv[1]](document, sys.argv[3:])
+    {"functions": functions, "evidence": evidence, "shape": shape, "measured": measured,
+     "rationale": rationale, "profile": profile}[sys.argv[1]](document, sys.argv[3:])

@@ -21,4 +21,10 @@ config.substitutions.append(("%root", config.source_root))
 config.substitutions.append(
     ("%mockflags", "-std=c++20 -nostdinc++ -isystem " + os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%json-query", "python3 " + os.path.join(config.test_source_root, "json_query.py")))
+# The program of profile/runtime-e2e.test, built with the runtime when the
+# build has one (tests/lit/CMakeLists.txt). Not '%p...': lit's own %p would
+# be substituted first.
+if getattr(config, "runtime_app", ""):
+    config.available_features.add("concur-runtime")
+    config.substitutions.append(("%runtime-app", config.runtime_app))
 config.environment["PATH"] = config.llvm_tools_dir + os.pathsep + config.environment.get("PATH", "")

@@ -1,5 +1,6 @@
 #include "classify/Classifier.h"
 
+#include "classify/Decision.h"
 #include "classify/Work.h"
 #include "model/ProgramModel.h"
 #include "support/Format.h"
@@ -22,9 +23,16 @@ const OptionTable &classifierOptions() {
           {"IoCallNs", 2e3, "time of an I/O call that does not block (a buffered write)"},
           {"LibraryCallNs", 20, "time of a library call that runs a callback"},
           {"RecursionFactor", 1e5, "work multiplier for recursion that branches"},
-          {"NeutralNs", 2e5, "below this estimated time a function is neutral"},
+          {"NeutralNs", 2e5, "below this time per call (estimated, or measured with --profile) a function is neutral"},
           {"IoShare", 0.25, "below this share of computation a function is io"},
           {"CpuShare", 0.85, "above this share of computation a function is cpu"},
+          // A measured profile (--profile): shares of CPU time in wall time.
+          // Lower than the static ones: a measured CPU share is diluted by
+          // preemption and page faults, an estimate is not.
+          {"MeasuredCpuShare", 0.7, "a measured function with at least this share of its wall time on the CPU is cpu"},
+          {"MeasuredIoShare", 0.3, "a measured function with at most this share of its wall time on the CPU is io"},
+          {"MeasuredMinWallNs", 1e6,
+           "below this total measured wall time a function is too short to judge: its static verdict stands"},
       }};
   return table;
 }
@@ -269,53 +277,14 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
     v.confidence *= 0.75;
   v.confidence = std::max(0.2, std::round(v.confidence * 100) / 100);
 
-  const bool coroutine = model_.function(f).isCoroutine;
-  switch (v.kind) {
-  case WorkKind::Neutral:
-    v.recommendation = Recommendation::None;
-    v.rationale = "too little work either way to gain from concurrency";
-    break;
-  case WorkKind::Io:
-    if (w.syncWaitNs > w.waitNs / 2 && !coroutine) {
-      v.recommendation = Recommendation::Threads;
-      v.rationale = "its time goes to waiting for other threads or processes (joins, futures, "
-                    "condition variables): the work it waits for is where concurrency pays; keep "
-                    "it on threads, or await concur futures from a coroutine";
-    } else if (w.waitsWithoutAsync && !coroutine) {
-      v.recommendation = Recommendation::Threads;
-      v.rationale = "waits on I/O through APIs that only block: a pool of threads sized for "
-                    "waiting hides the latency (an event loop would stall)";
-    } else {
-      v.recommendation = Recommendation::Async;
-      v.rationale = w.waitsRepeat
-                        ? "waits on I/O many times: run the waits concurrently on an event loop "
-                          "(concur::gather); threads would also work at a higher cost per wait"
-                        : "its time goes to waiting: as a coroutine on an event loop it frees the "
-                          "thread while it waits";
-    }
-    break;
-  case WorkKind::Cpu:
-    if (w.mtUnsafe) {
-      v.recommendation = Recommendation::Processes;
-      v.rationale = "CPU-bound and calls functions that are not thread-safe: run it on a "
-                    "concur::process_pool, where each worker has its own copy of that state";
-    } else {
-      v.recommendation = Recommendation::Threads;
-      v.rationale = coroutine
-                        ? "CPU-heavy work inside a coroutine blocks its event loop: offload it with "
-                          "co_await concur::to_thread(...) or a thread pool"
-                        : "CPU-bound: run independent parts in parallel on a thread pool "
-                          "(concur::parallel_for); threads share memory at no copying cost";
-    }
-    break;
-  case WorkKind::Mixed:
-    v.recommendation = w.mtUnsafe ? Recommendation::Processes : Recommendation::Threads;
-    v.rationale = w.mtUnsafe ? "I/O mixed with computation that calls non-thread-safe functions: "
-                               "worker processes isolate that state"
-                             : "I/O mixed with computation: on a thread pool the computation of one "
-                               "item overlaps the waits of the others";
-    break;
-  }
+  v.facts.coroutine = model_.function(f).isCoroutine;
+  v.facts.waitsOnOthers = w.syncWaitNs > w.waitNs / 2;
+  v.facts.waitsWithoutAsync = w.waitsWithoutAsync;
+  v.facts.waitsRepeat = w.waitsRepeat;
+  v.facts.mtUnsafe = w.mtUnsafe;
+  Decision decision = decide(v.kind, v.facts);
+  v.recommendation = decision.recommendation;
+  v.rationale = std::move(decision.rationale);
   Work trimmed = w;
   trimmed.trimEvidence(6);
   v.evidence = std::move(trimmed.evidence);

@@ -3,6 +3,8 @@
 
 #include "facts/Facts.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,15 +23,38 @@ struct Evidence {
   double weightNs = 0;
 };
 
+/// What the decision table needs beyond the kind. Kept in the verdict so
+/// that a measured kind (--profile) is turned into a recommendation by the
+/// same table, with the same facts, as the static one.
+struct DecisionFacts {
+  bool coroutine = false;
+  bool waitsOnOthers = false;     // most of its waiting is for other threads or processes
+  bool waitsWithoutAsync = false; // a wait whose API has no async alternative
+  bool waitsRepeat = false;       // several waits, or waits inside a loop
+  bool mtUnsafe = false;          // calls functions that are not thread-safe
+};
+
+/// A function's entries of a runtime profile, summed, and the kind they show.
+struct Measurement {
+  WorkKind kind = WorkKind::Neutral;
+  uint64_t calls = 0;
+  uint64_t wallNs = 0;
+  uint64_t cpuNs = 0;
+  uint64_t blockedNs = 0;
+};
+
 struct Verdict {
   WorkKind kind = WorkKind::Neutral;
   double confidence = 1;
   std::vector<Evidence> evidence;
   Recommendation recommendation = Recommendation::None;
   std::string rationale;
-  // Estimated time split, for checks (cpu-in-event-loop) and the report.
+  // Estimated time split, for checks (cpu-in-event-loop) and the report;
+  // per call, measured when a profile decided the verdict.
   double cpuNs = 0;
   double waitNs = 0;
+  DecisionFacts facts;
+  std::optional<Measurement> measured; // set when a profile decided the kind
 };
 
 } // namespace concur

@@ -3,6 +3,8 @@
 #include "catalog/Catalog.h"
 #include "checks/Check.h"
 #include "classify/Classifier.h"
+#include "classify/Measured.h"
+#include "classify/Profile.h"
 #include "config/Config.h"
 #include "driver/Executor.h"
 #include "driver/Inputs.h"
@@ -143,6 +145,15 @@ int runCheck(const std::vector<std::string> &args) {
     return BadUsage;
   }
 
+  // Read before the analysis, so that a bad profile fails in a second.
+  std::optional<Profile> profile;
+  if (!inv.profile.empty()) {
+    std::string error;
+    profile = readProfile(inv.profile, error);
+    if (!profile)
+      return usageError(error);
+  }
+
   Inputs inputs;
   if (auto error = resolveInputs(inv, inputs))
     return usageError(*error);
@@ -164,6 +175,9 @@ int runCheck(const std::vector<std::string> &args) {
   }
   ProgramModel model(std::move(summaries), catalog);
   std::vector<Verdict> verdicts = classify(model, config->options);
+  // Before the checks: they judge with the merged verdicts.
+  if (profile)
+    results.profile = applyProfile(*profile, model, config->options, verdicts);
   results.functions = functionReports(model, verdicts);
 
   CheckContext ctx{model, verdicts, config->options};

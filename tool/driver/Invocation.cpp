@@ -41,6 +41,8 @@ std::optional<std::string> parseInvocation(const std::vector<std::string> &args,
       out.configFile = value;
     } else if (takeValue(args, i, "--catalog", value)) {
       out.catalogs.push_back(value);
+    } else if (takeValue(args, i, "--profile", value)) {
+      out.profile = value;
     } else if (takeValue(args, i, "--format", value)) {
       if (value != "text" && value != "json" && value != "yaml")
         return "unsupported --format '" + value + "' (this version supports text, json and yaml)";
@@ -100,6 +102,8 @@ Options:
   --checks=GLOBS          e.g. 'concur-*,-concur-cpu-in-event-loop'
   --config-file=F         a .concur.yaml (default: nearest one above the files)
   --catalog=F             extra API catalogue, merged over the bundled ones (repeatable)
+  --profile=F             a profile written by the concur:: runtime (CONCUR_PROFILE=F):
+                          where a function was measured, its measured kind wins
   --format=text|json|yaml output format (default text; yaml: the fixes document)
   --export-fixes=F        write the fixes as clang-apply-replacements YAML to F
   --fix                   apply the fixes in place (each file replaced atomically)

@@ -14,6 +14,7 @@ struct Invocation {
   std::optional<std::string> checks;
   std::string configFile;
   std::vector<std::string> catalogs;
+  std::string profile; // --profile: a profile written by the runtime
   std::string format = "text";
   std::string output;
   std::string exportFixes;

@@ -26,6 +26,16 @@ void location(OStream &j, const SourceLoc &loc, bool withColumn = true) {
     j.attribute("column", int64_t(loc.column));
 }
 
+void measuredJson(OStream &j, const Measurement &m) {
+  j.attributeObject("measured", [&] {
+    j.attribute("kind", kindName(m.kind));
+    j.attribute("calls", int64_t(m.calls));
+    j.attribute("wall_ns", int64_t(m.wallNs));
+    j.attribute("cpu_ns", int64_t(m.cpuNs));
+    j.attribute("blocked_ns", int64_t(m.blockedNs));
+  });
+}
+
 void functionJson(OStream &j, const FunctionReport &report) {
   const FunctionFacts &f = *report.facts;
   const Verdict &v = *report.verdict;
@@ -38,6 +48,8 @@ void functionJson(OStream &j, const FunctionReport &report) {
     j.attributeBegin("confidence");
     number(j, v.confidence);
     j.attributeEnd();
+    if (v.measured)
+      measuredJson(j, *v.measured);
     j.attributeArray("evidence", [&] {
       for (const Evidence &e : v.evidence)
         j.object([&] {
@@ -124,6 +136,12 @@ void printJson(const Results &results, llvm::raw_ostream &os) {
         for (const auto &[k, n] : byCheck)
           j.attribute(k, n);
       });
+      if (results.profile)
+        j.attributeObject("profile", [&] {
+          j.attribute("file", results.profile->file);
+          j.attribute("matched", int64_t(results.profile->matched));
+          j.attribute("unmatched", int64_t(results.profile->unmatched));
+        });
     });
   });
   os << "\n";

@@ -1,10 +1,12 @@
 // Everything one run of `concur check` produced, as the printers see it.
 #pragma once
 
+#include "classify/ProfileMatch.h"
 #include "classify/Verdict.h"
 #include "facts/Facts.h"
 #include "output/Finding.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,7 @@ struct Results {
   std::vector<TUError> errors;
   std::vector<FunctionReport> functions; // sorted by file, line, column, name
   std::vector<Finding> findings;         // sorted, NOLINT applied
+  std::optional<ProfileStats> profile;   // with --profile
 };
 
 } // namespace concur

@@ -1,6 +1,7 @@
 #include "support/Format.h"
 
 #include <cmath>
+#include <iomanip>
 #include <sstream>
 
 namespace concur {
@@ -16,6 +17,30 @@ std::string approxCount(double n) {
   else
     os << std::lround(n);
   return os.str();
+}
+
+} // namespace concur
+
+namespace concur {
+
+std::string approxDuration(double ns) {
+  static const struct {
+    double scale;
+    const char *unit;
+  } units[] = {{1e9, "s"}, {1e6, "ms"}, {1e3, "us"}};
+  for (const auto &u : units)
+    if (ns >= u.scale) {
+      std::ostringstream os;
+      const double value = ns / u.scale;
+      // Two significant digits below 10 (3.1 s), whole units above (42 s).
+      if (value < 9.95)
+        os << std::fixed << std::setprecision(1) << value;
+      else
+        os << std::lround(value);
+      os << " " << u.unit;
+      return os.str();
+    }
+  return std::to_string(std::lround(ns)) + " ns";
 }
 
 } // namespace concur

@@ -1,0 +1,54 @@
+#include "classify/Decision.h"
+
+namespace concur {
+
+namespace {
+
+Decision decideIo(const DecisionFacts &facts) {
+  if (facts.waitsOnOthers && !facts.coroutine)
+    return {Recommendation::Threads,
+            "its time goes to waiting for other threads or processes (joins, futures, "
+            "condition variables): the work it waits for is where concurrency pays; keep "
+            "it on threads, or await concur futures from a coroutine"};
+  if (facts.waitsWithoutAsync && !facts.coroutine)
+    return {Recommendation::Threads, "waits on I/O through APIs that only block: a pool of threads sized for "
+                                     "waiting hides the latency (an event loop would stall)"};
+  return {Recommendation::Async, facts.waitsRepeat
+                                     ? "waits on I/O many times: run the waits concurrently on an event loop "
+                                       "(concur::gather); threads would also work at a higher cost per wait"
+                                     : "its time goes to waiting: as a coroutine on an event loop it frees the "
+                                       "thread while it waits"};
+}
+
+Decision decideCpu(const DecisionFacts &facts) {
+  if (facts.mtUnsafe)
+    return {Recommendation::Processes, "CPU-bound and calls functions that are not thread-safe: run it on a "
+                                       "concur::process_pool, where each worker has its own copy of that state"};
+  return {Recommendation::Threads, facts.coroutine
+                                       ? "CPU-heavy work inside a coroutine blocks its event loop: offload it with "
+                                         "co_await concur::to_thread(...) or a thread pool"
+                                       : "CPU-bound: run independent parts in parallel on a thread pool "
+                                         "(concur::parallel_for); threads share memory at no copying cost"};
+}
+
+} // namespace
+
+Decision decide(WorkKind kind, const DecisionFacts &facts) {
+  switch (kind) {
+  case WorkKind::Neutral:
+    return {Recommendation::None, "too little work either way to gain from concurrency"};
+  case WorkKind::Io:
+    return decideIo(facts);
+  case WorkKind::Cpu:
+    return decideCpu(facts);
+  case WorkKind::Mixed:
+    if (facts.mtUnsafe)
+      return {Recommendation::Processes, "I/O mixed with computation that calls non-thread-safe functions: "
+                                         "worker processes isolate that state"};
+    return {Recommendation::Threads, "I/O mixed with computation: on a thread pool the computation of one "
+                                     "item overlaps the waits of the others"};
+  }
+  return {};
+}
+
+} // namespace concur
