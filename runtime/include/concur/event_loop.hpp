@@ -21,6 +21,7 @@
 //   int main() { concur::run(tick()); }
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <coroutine>
 #include <cstddef>
@@ -143,6 +144,15 @@ class event_loop {
   /// Thread-safe: queues a resumption from any thread and wakes the loop.
   void post(std::coroutine_handle<> h) { post(&detail::resume_handle, h.address()); }
   void post(void (*fn)(void*), void* arg);
+  /// An offloaded call (to_thread) will post() its waiter soon: for a short
+  /// while the loop spins before sleeping instead of waiting for a wake-up
+  /// (loop thread only). post_expected() is its post(), from any thread.
+  void expect_post() noexcept;
+  void post_expected(std::coroutine_handle<> h) {
+    // Before post(): once posted, the waiter may finish and the loop go away.
+    expected_posts_.fetch_sub(1, std::memory_order_relaxed);
+    post(h);
+  }
 
   /// Starts `t` on this loop without waiting for it (loop thread, or before run()).
   void spawn(task<void> t);
@@ -179,6 +189,7 @@ class event_loop {
   bool run_ready_timed();
   void fire_timers();
   void drain_remote();
+  void spin_for_posts();
   int next_timeout_ms() const;
   void heap_up(std::size_t i) noexcept;
   void heap_down(std::size_t i) noexcept;
@@ -194,6 +205,9 @@ class event_loop {
   std::mutex remote_mu_;
   std::vector<detail::work_item> remote_;
   bool sleeping_ = false;
+  std::atomic<bool> remote_ready_{false};   // remote_ is not empty
+  std::atomic<int> expected_posts_{0};      // see expect_post()
+  std::chrono::steady_clock::time_point last_expect_{};
   std::vector<detail::timer_node*> heap_;
   std::uint64_t timer_seq_ = 0;
   detail::detached::promise_type* live_ = nullptr;  // spawned and run_until_complete drivers

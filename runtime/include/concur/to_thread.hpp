@@ -44,6 +44,7 @@ class to_thread_awaiter {
   void await_suspend(std::coroutine_handle<> h) {
     h_ = h;
     loop_ = event_loop::current();
+    if (loop_) loop_->expect_post();
     blocking_execute([this] {
       std::optional<profiler::scope> sc;
       if (profiler::enabled()) {
@@ -61,7 +62,7 @@ class to_thread_awaiter {
       }
       sc.reset();
       blocking_job_finishing();
-      if (loop_) loop_->post(h_);
+      if (loop_) loop_->post_expected(h_);
       else h_.resume();
     });
   }
