@@ -166,6 +166,13 @@ TEST(ProcessPool, TimeoutFailsOnlyTheTaskThatRanTooLong) {
   EXPECT_EQ(quick1.get(), 1);
   EXPECT_EQ(quick2.get(), 150);
   EXPECT_EQ(pool.statistics().timed_out, 1u);
+  // Sent together (the second waits in the socket) they take 240 ms in all:
+  // a clock started at sending would kill the second at 200 ms.
+  auto first = pool.submit(sleepy, 120);
+  auto second = pool.submit(sleepy, 120);
+  EXPECT_EQ(first.get(), 120);
+  EXPECT_EQ(second.get(), 120);
+  EXPECT_EQ(pool.statistics().timed_out, 1u);
 }
 
 // When a dead worker cannot be replaced (here: fork fails under
