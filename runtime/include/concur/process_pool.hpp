@@ -2,9 +2,9 @@
 // concurrent.futures.ProcessPoolExecutor semantics, minus its failure modes.
 //
 // Workers are forked once (by the constructor; replacements by the pool's
-// dispatcher thread) and run only
-// functions submitted through submit()/map(): a plain function (or a
-// captureless lambda) whose address is valid in the forked worker, with
+// dispatcher thread) and run only functions submitted through submit()/map():
+// a plain function (or a captureless lambda) whose address is valid in the
+// forked worker, with
 // arguments and result passed through concur::serializer (serialize.hpp).
 // A capturing lambda is refused at compile time: its captures cannot cross a
 // process boundary. Messages travel on one SOCK_SEQPACKET socket pair per
