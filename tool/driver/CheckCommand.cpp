@@ -102,9 +102,68 @@ std::vector<FunctionReport> functionReports(const ProgramModel &model, const std
   return reports;
 }
 
+/// The main output, the fixes file and --fix. Every I/O failure is printed
+/// with the path and the system's message; false when any happened.
+bool writeOutputs(const Invocation &inv, const Results &results) {
+  const std::string buildDir = inv.buildPath.empty() ? std::string(llvm::sys::path::parent_path(results.files.front()))
+                                                     : inv.buildPath;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (inv.format == "json")
+    printJson(results, os);
+  else if (inv.format == "yaml")
+    printFixesYaml(results, buildDir, os);
+  else
+    printText(results, os);
+  os.flush();
+  bool ok = true;
+  auto report = [&](llvm::Error err) {
+    if (err) {
+      llvm::errs() << "concur: error: " << llvm::toString(std::move(err)) << "\n";
+      ok = false;
+    }
+  };
+  if (inv.output.empty() || inv.output == "-") {
+    llvm::outs() << text;
+    llvm::outs().flush();
+    if (std::error_code ec = llvm::outs().error()) {
+      llvm::outs().clear_error(); // reported here, not again at exit
+      llvm::errs() << "concur: error: cannot write to standard output: " << ec.message() << "\n";
+      ok = false;
+    }
+  } else {
+    report(writeOutputFile(inv.output, text));
+  }
+  if (!inv.exportFixes.empty()) {
+    std::string fixes;
+    llvm::raw_string_ostream yaml(fixes);
+    printFixesYaml(results, buildDir, yaml);
+    report(writeOutputFile(inv.exportFixes, yaml.str()));
+  }
+  if (inv.fix) {
+    FixReport fixed = applyFixes(results.findings);
+    for (const auto &skipped : fixed.skipped)
+      llvm::errs() << "concur: warning: " << skipped << "\n";
+    for (const auto &error : fixed.errors)
+      llvm::errs() << "concur: error: " << error << "\n";
+    ok &= fixed.errors.empty();
+    llvm::errs() << "concur: applied " << fixed.applied << " fix" << (fixed.applied == 1 ? "" : "es")
+                 << " in " << fixed.files << " file" << (fixed.files == 1 ? "" : "s") << "\n";
+  }
+  return ok;
+}
+
 } // namespace
 
 int runCheck(const std::vector<std::string> &args) {
+  for (const std::string &arg : args) {
+    if (arg == "--")
+      break;
+    if (arg == "--help" || arg == "-h") {
+      llvm::outs() << checkUsage();
+      return Ok;
+    }
+  }
   Invocation inv;
   if (auto error = parseInvocation(args, inv))
     return usageError(*error);
@@ -160,7 +219,7 @@ int runCheck(const std::vector<std::string> &args) {
 
   unsigned jobs = inv.jobs ? inv.jobs : std::max(1u, std::thread::hardware_concurrency());
   bool progress = !inv.quiet && llvm::sys::Process::StandardErrIsDisplayed();
-  std::vector<TUResult> tus = analyseAll(inputs.files, *inputs.database, catalog, jobs, progress);
+  std::vector<TUResult> tus = analyseAll(inputs, catalog, jobs, progress);
   if (!inv.summaryDir.empty() && !writeSummaries(tus, inv.summaryDir))
     return BadUsage;
 
@@ -195,37 +254,8 @@ int runCheck(const std::vector<std::string> &args) {
   }
   sortAndUnique(results.findings);
 
-  std::error_code ec;
-  std::unique_ptr<llvm::raw_fd_ostream> file;
-  if (!inv.output.empty()) {
-    file = std::make_unique<llvm::raw_fd_ostream>(inv.output, ec);
-    if (ec)
-      return usageError("cannot write '" + inv.output + "': " + ec.message());
-  }
-  llvm::raw_ostream &os = file ? static_cast<llvm::raw_ostream &>(*file) : llvm::outs();
-  const std::string buildDir = inv.buildPath.empty() ? std::string(llvm::sys::path::parent_path(results.files.front()))
-                                                     : inv.buildPath;
-  if (inv.format == "json")
-    printJson(results, os);
-  else if (inv.format == "yaml")
-    printFixesYaml(results, buildDir, os);
-  else
-    printText(results, os);
-  os.flush();
-  if (!inv.exportFixes.empty()) {
-    std::string text;
-    llvm::raw_string_ostream yaml(text);
-    printFixesYaml(results, buildDir, yaml);
-    if (auto err = writeFileAtomically(inv.exportFixes, yaml.str()))
-      return usageError(llvm::toString(std::move(err)));
-  }
-  if (inv.fix) {
-    FixReport report = applyFixes(results.findings);
-    for (const auto &problem : report.problems)
-      llvm::errs() << "concur: warning: " << problem << "\n";
-    llvm::errs() << "concur: applied " << report.applied << " fix" << (report.applied == 1 ? "" : "es")
-                 << " in " << report.files << " file" << (report.files == 1 ? "" : "s") << "\n";
-  }
+  if (!writeOutputs(inv, results))
+    return BadUsage;
 
   if (!results.errors.empty())
     return TUFailed;

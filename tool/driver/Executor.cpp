@@ -2,6 +2,7 @@
 
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/CrashRecoveryContext.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <atomic>
@@ -10,9 +11,37 @@
 
 namespace concur {
 
-std::vector<TUResult> analyseAll(const std::vector<std::string> &files,
-                                 const clang::tooling::CompilationDatabase &db,
-                                 const Catalog &catalog, unsigned jobs, bool progress) {
+namespace {
+
+/// A file that failed before parsing; `where` is the place the error is
+/// printed at (the file, or its compilation database entry).
+TUResult failed(const std::string &file, std::string message, const std::string &where = "") {
+  TUResult result;
+  result.file = file;
+  result.errorMessage = where.empty() ? message : where + ": " + message;
+  result.errorText = (where.empty() ? file : where) + ": error: " + message + "\n";
+  return result;
+}
+
+/// Why `file` cannot be parsed before trying (which, for a FIFO, would
+/// wait forever); nullopt when it can be tried.
+std::optional<TUResult> precheck(const std::string &file, const Inputs &inputs) {
+  if (auto bad = inputs.badEntries.find(file); bad != inputs.badEntries.end())
+    return failed(file, bad->second.message, bad->second.where);
+  llvm::sys::fs::file_status status;
+  if (auto ec = llvm::sys::fs::status(file, status))
+    return failed(file, "cannot read this file: " + ec.message());
+  if (status.type() != llvm::sys::fs::file_type::regular_file)
+    return failed(file, "not a regular file (a directory, FIFO or device is not analysed)");
+  if (inputs.database->getCompileCommands(file).empty())
+    return failed(file, "no compile command for this file in the compilation database");
+  return std::nullopt;
+}
+
+} // namespace
+
+std::vector<TUResult> analyseAll(const Inputs &inputs, const Catalog &catalog, unsigned jobs, bool progress) {
+  const std::vector<std::string> &files = inputs.files;
   llvm::CrashRecoveryContext::Enable();
   std::vector<TUResult> results(files.size());
   std::atomic<size_t> next{0};
@@ -20,13 +49,10 @@ std::vector<TUResult> analyseAll(const std::vector<std::string> &files,
   size_t done = 0;
   auto worker = [&] {
     for (size_t i = next++; i < files.size(); i = next++) {
-      if (db.getCompileCommands(files[i]).empty()) {
-        results[i].file = files[i];
-        results[i].errorMessage = "no compile command for this file in the compilation database";
-        results[i].errorText = files[i] + ": error: " + results[i].errorMessage + "\n";
-      } else {
-        results[i] = analyseTU(files[i], db, catalog);
-      }
+      if (auto problem = precheck(files[i], inputs))
+        results[i] = std::move(*problem);
+      else
+        results[i] = analyseTU(files[i], *inputs.database, catalog);
       std::lock_guard<std::mutex> lock(outputMutex);
       ++done;
       // Errors are printed as soon as they are known, like a compiler does.

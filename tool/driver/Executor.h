@@ -1,6 +1,7 @@
 // Analyses translation units in parallel.
 #pragma once
 
+#include "driver/Inputs.h"
 #include "driver/TUAnalysis.h"
 
 #include <string>
@@ -8,11 +9,9 @@
 
 namespace concur {
 
-/// Analyses every file with `jobs` threads; results are in `files` order
+/// Analyses every file of `inputs` with `jobs` threads; results are in `files` order
 /// whatever the scheduling. With `progress`, a '[k/N] file' line is kept up
 /// to date on stderr.
-std::vector<TUResult> analyseAll(const std::vector<std::string> &files,
-                                 const clang::tooling::CompilationDatabase &db,
-                                 const Catalog &catalog, unsigned jobs, bool progress);
+std::vector<TUResult> analyseAll(const Inputs &inputs, const Catalog &catalog, unsigned jobs, bool progress);
 
 } // namespace concur

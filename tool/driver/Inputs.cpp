@@ -1,5 +1,7 @@
 #include "driver/Inputs.h"
 
+#include "driver/CompileDatabase.h"
+
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -21,32 +23,77 @@ std::string absolute(const std::string &path) {
 
 } // namespace
 
-std::optional<std::string> resolveInputs(const Invocation &inv, Inputs &out) {
+namespace {
+
+/// The database -p names: a directory holding compile_commands.json (or
+/// compile_flags.txt), or the compile_commands.json file itself, as
+/// clang-tidy accepts both.
+std::optional<std::string> loadFromBuildPath(const std::string &buildPath, Inputs &out) {
   std::string error;
-  for (const auto &file : inv.files) {
-    if (!llvm::sys::fs::exists(file))
-      return "no such file: '" + file + "'";
-    out.files.push_back(absolute(file));
+  std::string json = buildPath;
+  if (llvm::sys::fs::is_directory(buildPath)) {
+    llvm::SmallString<256> candidate(buildPath);
+    llvm::sys::path::append(candidate, "compile_commands.json");
+    json = std::string(candidate);
+    if (!llvm::sys::fs::exists(json)) {
+      out.database = CompilationDatabase::loadFromDirectory(buildPath, error);
+      if (!out.database)
+        return "cannot load a compilation database from '" + buildPath + "': no compile_commands.json there";
+      return std::nullopt;
+    }
+  } else if (!llvm::sys::fs::exists(buildPath)) {
+    return "cannot load a compilation database from '" + buildPath + "': no such file or directory";
   }
+  auto loaded = loadCompileCommands(json, error);
+  if (!loaded)
+    return "invalid compilation database: " + error;
+  out.database = std::move(loaded->database);
+  out.badEntries = std::move(loaded->badEntries);
+  return std::nullopt;
+}
+
+std::optional<std::string> detectAbove(const std::string &dir, Inputs &out) {
+  std::string json = findCompileCommandsAbove(dir);
+  if (!json.empty()) {
+    std::string error;
+    auto loaded = loadCompileCommands(json, error);
+    if (!loaded)
+      return "invalid compilation database: " + error;
+    out.database = std::move(loaded->database);
+    out.badEntries = std::move(loaded->badEntries);
+    return std::nullopt;
+  }
+  std::string error;
+  llvm::SmallString<256> start(dir);
+  out.database = CompilationDatabase::autoDetectFromDirectory(start, error); // compile_flags.txt
+  if (!out.database)
+    return "no compile_commands.json found above '" + dir +
+           "' (give -p BUILD_DIR, or the compile command after '--')";
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> resolveInputs(const Invocation &inv, Inputs &out) {
+  // A file that does not exist is not a usage error: it fails alone, and
+  // every other file is still analysed (driver/Executor.cpp).
+  for (const auto &file : inv.files)
+    out.files.push_back(absolute(file));
   if (inv.compilerArgs) {
     out.database = std::make_unique<FixedCompilationDatabase>(".", *inv.compilerArgs);
     if (out.files.empty())
       return "no input files: with '--', name the files to analyse";
   } else if (!inv.buildPath.empty()) {
-    out.database = CompilationDatabase::loadFromDirectory(inv.buildPath, error);
-    if (!out.database)
-      return "cannot load a compilation database from '" + inv.buildPath + "': " + error;
+    if (auto error = loadFromBuildPath(inv.buildPath, out))
+      return error;
     if (out.files.empty())
       for (const auto &file : out.database->getAllFiles())
         out.files.push_back(absolute(file));
   } else {
     if (out.files.empty())
       return "no input files (name files, or give -p BUILD_DIR to analyse a whole compilation database)";
-    llvm::SmallString<256> dir(llvm::sys::path::parent_path(out.files.front()));
-    out.database = CompilationDatabase::autoDetectFromDirectory(dir, error);
-    if (!out.database)
-      return "no compile_commands.json found above '" + std::string(dir) +
-             "' (give -p BUILD_DIR, or the compile command after '--')";
+    if (auto error = detectAbove(std::string(llvm::sys::path::parent_path(out.files.front())), out))
+      return error;
   }
   // Files the database does not list (headers, new files) get the command of
   // the most similar file, as clang-tidy and clangd do.

@@ -1,10 +1,12 @@
 // Finding the compile command of every file to analyse, as clang-tidy does.
 #pragma once
 
+#include "driver/CompileDatabase.h"
 #include "driver/Invocation.h"
 
 #include <clang/Tooling/CompilationDatabase.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +17,8 @@ namespace concur {
 struct Inputs {
   std::unique_ptr<clang::tooling::CompilationDatabase> database;
   std::vector<std::string> files; // absolute, sorted, unique
+  /// Files whose database entry cannot be used, and why (with its position).
+  std::map<std::string, BadEntry> badEntries;
 };
 
 /// From -p, from `-- args`, or a compile_commands.json found above the files.

@@ -1,5 +1,8 @@
 #include "driver/Invocation.h"
 
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+
 #include <cstdlib>
 
 namespace concur {
@@ -19,6 +22,24 @@ bool takeValue(const std::vector<std::string> &args, size_t &i, const std::strin
     return true;
   }
   return false;
+}
+
+/// Paths the user typed are relative to the directory the command was run
+/// in; made absolute once, so nothing later depends on a working directory.
+void makeAbsolute(std::string &path) {
+  if (path.empty() || path == "-")
+    return;
+  llvm::SmallString<256> full(path);
+  llvm::sys::fs::make_absolute(full);
+  path = std::string(full);
+}
+
+void makePathsAbsolute(Invocation &inv) {
+  for (std::string *path : {&inv.buildPath, &inv.configFile, &inv.profile, &inv.output, &inv.exportFixes,
+                            &inv.summaryDir})
+    makeAbsolute(*path);
+  for (std::string &catalog : inv.catalogs)
+    makeAbsolute(catalog);
 }
 
 } // namespace
@@ -82,6 +103,7 @@ std::optional<std::string> parseInvocation(const std::vector<std::string> &args,
       out.files.push_back(arg);
     }
   }
+  makePathsAbsolute(out);
   return std::nullopt;
 }
 

@@ -11,6 +11,7 @@
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/CrashRecoveryContext.h>
+#include <llvm/Support/VirtualFileSystem.h>
 
 namespace concur {
 
@@ -22,32 +23,35 @@ namespace {
 /// ours to report.
 class ErrorCollector : public DiagnosticConsumer {
 public:
-  ErrorCollector() : os_(text_), printer_(os_, options()) {}
+  explicit ErrorCollector(std::string file) : file_(std::move(file)), os_(text_), printer_(os_, options()) {}
 
   void BeginSourceFile(const LangOptions &lang, const Preprocessor *pp) override {
     printer_.BeginSourceFile(lang, pp);
   }
   void EndSourceFile() override { printer_.EndSourceFile(); }
+  // The base class's counters are not updated: they would make clang print
+  // 'N errors generated.' on its own, while every error is ours to print.
   void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic &info) override {
-    DiagnosticConsumer::HandleDiagnostic(level, info);
     if (level >= DiagnosticsEngine::Error) {
       inError_ = true;
-      if (first_.empty()) {
-        llvm::SmallString<128> message;
-        info.FormatDiagnostic(message);
-        first_ = std::string(message);
-        if (info.getLocation().isValid() && info.hasSourceManager()) {
-          PresumedLoc loc = info.getSourceManager().getPresumedLoc(info.getLocation());
-          if (loc.isValid())
-            first_ = std::string(loc.getFilename()) + ":" + std::to_string(loc.getLine()) + ":" +
-                     std::to_string(loc.getColumn()) + ": " + first_;
-        }
-      }
+      sawError_ = true;
+      if (first_.empty())
+        first_ = describe(info);
     } else if (level != DiagnosticsEngine::Note) {
       inError_ = false;
     }
-    if (inError_)
+    if (!inError_)
+      return;
+    if (info.getLocation().isValid() && info.hasSourceManager()) {
       printer_.HandleDiagnostic(level, info);
+    } else {
+      // The driver's errors (an unknown flag) have no location: name the
+      // file whose command carries them.
+      llvm::SmallString<128> message;
+      info.FormatDiagnostic(message);
+      os_ << file_ << ": " << (level == DiagnosticsEngine::Note ? "note: " : "error: ") << message
+          << " (in its compile command)\n";
+    }
   }
 
   std::string text() {
@@ -55,18 +59,32 @@ public:
     return text_;
   }
   const std::string &firstError() const { return first_; }
+  bool sawError() const { return sawError_; }
 
 private:
+  std::string describe(const Diagnostic &info) const {
+    llvm::SmallString<128> message;
+    info.FormatDiagnostic(message);
+    if (info.getLocation().isValid() && info.hasSourceManager()) {
+      PresumedLoc loc = info.getSourceManager().getPresumedLoc(info.getLocation());
+      if (loc.isValid())
+        return std::string(loc.getFilename()) + ":" + std::to_string(loc.getLine()) + ":" +
+               std::to_string(loc.getColumn()) + ": " + std::string(message);
+    }
+    return std::string(message) + " (in the compile command)";
+  }
   static DiagnosticOptions *options() {
     auto *opts = new DiagnosticOptions();
     opts->ShowColors = false;
     return opts;
   }
+  std::string file_;
   std::string text_;
   llvm::raw_string_ostream os_;
   TextDiagnosticPrinter printer_;
   std::string first_;
   bool inError_ = false;
+  bool sawError_ = false;
 };
 
 class ExtractAction : public ASTFrontendAction {
@@ -112,11 +130,15 @@ TUResult analyseTU(const std::string &file, const tooling::CompilationDatabase &
                    const Catalog &catalog) {
   TUResult result;
   result.file = file;
-  ErrorCollector errors;
+  ErrorCollector errors(file);
   bool completed = false;
   llvm::CrashRecoveryContext crashGuard;
   bool survived = crashGuard.RunSafely([&] {
-    tooling::ClangTool tool(db, {file});
+    // Each TU gets a file system of its own, whose working directory is the
+    // compile command's 'directory'. The default (the real file system)
+    // would chdir the whole process, under the other threads' feet.
+    tooling::ClangTool tool(db, {file}, std::make_shared<PCHContainerOperations>(),
+                            llvm::vfs::createPhysicalFileSystem());
     tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         ("-resource-dir=" + clangResourceDir()).c_str(), tooling::ArgumentInsertPosition::BEGIN));
     // Compiler warnings are the build's business; -w keeps parsing quiet and fast.
@@ -128,6 +150,10 @@ TUResult analyseTU(const std::string &file, const tooling::CompilationDatabase &
     int status = tool.run(&factory);
     completed = status == 0 || result.ok;
   });
+  // An error anywhere (the driver's included) means facts from a compile
+  // that is not the user's: the file fails.
+  if (survived && errors.sawError())
+    result.ok = false;
   if (!survived) {
     result.ok = false;
     result.errorMessage = "concur crashed while analysing this file (please report it)";

@@ -18,7 +18,7 @@ FixReport applyFixes(const std::vector<Finding> &findings) {
   for (auto &[file, fixes] : byFile) {
     auto buffer = llvm::MemoryBuffer::getFile(file);
     if (!buffer) {
-      report.problems.push_back(file + ": cannot read: " + buffer.getError().message());
+      report.errors.push_back("cannot read '" + file + "': " + buffer.getError().message());
       continue;
     }
     std::string text = (*buffer)->getBuffer().str();
@@ -33,7 +33,7 @@ FixReport applyFixes(const std::vector<Finding> &findings) {
     size_t limit = text.size();
     for (const Fix &fix : fixes) {
       if (fix.offset + fix.length > limit) {
-        report.problems.push_back(file + ": skipped a fix at offset " + std::to_string(fix.offset) +
+        report.skipped.push_back(file + ": skipped a fix at offset " + std::to_string(fix.offset) +
                                   " that overlaps another");
         continue;
       }
@@ -44,7 +44,7 @@ FixReport applyFixes(const std::vector<Finding> &findings) {
     if (!applied)
       continue;
     if (auto err = writeFileAtomically(file, text)) {
-      report.problems.push_back(llvm::toString(std::move(err)));
+      report.errors.push_back(llvm::toString(std::move(err)));
       continue;
     }
     report.applied += applied;

@@ -11,7 +11,8 @@ namespace concur {
 struct FixReport {
   unsigned applied = 0;
   unsigned files = 0;
-  std::vector<std::string> problems; // skipped overlapping fixes, unwritable files
+  std::vector<std::string> skipped; // fixes not applied because they overlap another
+  std::vector<std::string> errors;  // files that could not be read or written (path: reason)
 };
 
 /// Applies every fix of `findings`: per file, replacements from the end

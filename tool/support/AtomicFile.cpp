@@ -34,4 +34,27 @@ llvm::Error writeFileAtomically(const std::string &path, llvm::StringRef content
   return llvm::Error::success();
 }
 
+llvm::Error writeOutputFile(const std::string &path, llvm::StringRef content) {
+  // Not followed: renaming over a symbolic link (/dev/stdout) would replace
+  // the link, not write where it points.
+  llvm::sys::fs::file_status status;
+  bool exists = !llvm::sys::fs::status(path, status, /*follow=*/false);
+  if (!exists || status.type() == llvm::sys::fs::file_type::regular_file)
+    return writeFileAtomically(path, content);
+  if (llvm::sys::fs::is_directory(path))
+    return llvm::createStringError(std::make_error_code(std::errc::is_a_directory),
+                                   "cannot write '%s': Is a directory", path.c_str());
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Append);
+  if (!ec) {
+    os << content;
+    os.close();
+    ec = os.error();
+    os.clear_error();
+  }
+  if (ec)
+    return llvm::createStringError(ec, "cannot write '%s': %s", path.c_str(), ec.message().c_str());
+  return llvm::Error::success();
+}
+
 } // namespace concur
