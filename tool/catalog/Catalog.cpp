@@ -5,6 +5,7 @@
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <set>
@@ -82,12 +83,14 @@ std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &f
       throw yaml::Error(node["match"], "'match' must be a qualified name starting with '::'");
   } else {
     entry->pattern = yaml::string(node["regex"], "regex");
-    try {
-      entry->regex.emplace(entry->pattern, std::regex::ECMAScript | std::regex::optimize);
-      entry->regexPrefix = literalPrefix(entry->pattern);
-    } catch (const std::regex_error &e) {
-      throw yaml::Error(node["regex"], std::string("invalid regex: ") + e.what());
-    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto regex = std::make_shared<const RE2>(entry->pattern, options);
+    if (!regex->ok())
+      throw yaml::Error(node["regex"], "invalid regex: " + regex->error() +
+                                           " (RE2 syntax: no backreferences or lookaround)");
+    entry->regex = std::move(regex);
+    entry->regexPrefix = literalPrefix(entry->pattern);
   }
   if (!node["effects"])
     throw yaml::Error(node, "a catalogue entry needs 'effects'");
@@ -155,6 +158,8 @@ std::vector<std::string> effectNames(uint32_t effects) {
 }
 
 std::string CatalogError::str() const {
+  if (line == 0) // the file as a whole (it cannot be read)
+    return file + ": " + message;
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 
@@ -214,7 +219,7 @@ const std::vector<const ApiEntry *> &Catalog::candidates(const std::string &name
   for (auto e = entries_.rbegin(); e != entries_.rend(); ++e) {
     const ApiEntry &entry = **e;
     const bool matches = entry.regex ? name.compare(0, entry.regexPrefix.size(), entry.regexPrefix) == 0 &&
-                                           std::regex_search(name, *entry.regex)
+                                           RE2::PartialMatch(name, *entry.regex)
                                      : entry.match == name;
     if (matches)
       found.push_back(&entry);
@@ -241,6 +246,24 @@ const ApiEntry *Catalog::lookup(const std::string &name,
   return fallback;
 }
 
-std::string bundledCatalogDir() { return dataDir("catalog", CONCUR_SOURCE_CATALOG_DIR); }
+bool Catalog::loadBundled(std::vector<CatalogError> &errors) {
+  const std::vector<std::string> candidates = dataDirCandidates("catalog", CONCUR_SOURCE_CATALOG_DIR);
+  const std::string dir = dataDir("catalog", CONCUR_SOURCE_CATALOG_DIR);
+  if (dir.empty()) {
+    // A binary moved away from its data: without the catalogue nothing
+    // would be found, and a run that finds nothing must not pass.
+    errors.push_back({"concur", 0, 0, "the bundled API catalogue is missing: looked in " +
+                                          describeCandidates(candidates)});
+    return false;
+  }
+  size_t before = entries_.size();
+  if (!loadDirectory(dir, errors))
+    return false;
+  if (entries_.size() == before) {
+    errors.push_back({dir, 0, 0, "the bundled API catalogue directory holds no entries (no *.yaml with 'apis')"});
+    return false;
+  }
+  return true;
+}
 
 } // namespace concur

@@ -10,10 +10,13 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace concur {
 
@@ -42,7 +45,9 @@ struct ApiEntry {
 
   std::string match;   // exact qualified name, or empty when `regex` is used
   std::string pattern; // the regex source, for messages
-  std::optional<std::regex> regex;
+  /// RE2, not std::regex: a user's pattern matches in time linear in the
+  /// name, whatever it is ('(a+)+$' cannot hang a run).
+  std::shared_ptr<const re2::RE2> regex;
   std::string regexPrefix; // literal text every match starts with: a cheap filter before the regex
   uint32_t effects = 0;
   std::string category;
@@ -81,6 +86,11 @@ public:
   bool loadFile(const std::string &path, std::vector<CatalogError> &errors);
   /// Loads every *.yaml in a directory, in name order.
   bool loadDirectory(const std::string &dir, std::vector<CatalogError> &errors);
+  /// Loads the bundled catalogues: next to the installed binary
+  /// (../share/concur/catalog) or, in a build tree, the source tree's
+  /// rules/catalog. A missing or empty directory is an error naming where it
+  /// looked.
+  bool loadBundled(std::vector<CatalogError> &errors);
 
   /// The entry describing a call to `name` (normalised qualified name) whose
   /// object or first argument has the given class types; null if none.
@@ -98,9 +108,5 @@ private:
   mutable std::mutex cacheMutex_;
   mutable std::unordered_map<std::string, std::vector<const ApiEntry *>> cache_;
 };
-
-/// Where the bundled catalogues are: next to the installed binary
-/// (../share/concur/catalog) or, in a build tree, the source tree's rules/catalog.
-std::string bundledCatalogDir();
 
 } // namespace concur

@@ -10,6 +10,8 @@
 namespace concur {
 
 std::string ConfigError::str() const {
+  if (line == 0) // the file as a whole (it cannot be read)
+    return file + ": " + message;
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -21,7 +20,7 @@ public:
 private:
   struct Glob {
     bool positive;
-    std::regex regex;
+    std::string pattern; // literal characters and '*'
   };
   std::vector<Glob> globs_;
   std::string text_;

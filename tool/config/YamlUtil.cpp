@@ -1,5 +1,8 @@
 #include "config/YamlUtil.h"
 
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+
 #include <cerrno>
 #include <cstdlib>
 
@@ -24,7 +27,15 @@ void rejectDuplicateKeys(const YAML::Node &node) {
 } // namespace
 
 YAML::Node loadFile(const std::string &path) {
-  YAML::Node root = YAML::LoadFile(path);
+  llvm::sys::fs::file_status status;
+  if (std::error_code ec = llvm::sys::fs::status(path, status))
+    throw Error(0, 0, "cannot read: " + ec.message());
+  if (status.type() != llvm::sys::fs::file_type::regular_file)
+    throw Error(0, 0, "cannot read: not a regular file");
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  if (!buffer)
+    throw Error(0, 0, "cannot read: " + buffer.getError().message());
+  YAML::Node root = YAML::Load((*buffer)->getBuffer().str());
   rejectDuplicateKeys(root);
   return root;
 }

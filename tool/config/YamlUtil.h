@@ -18,10 +18,12 @@ struct Error {
   std::string message;
   Error(const YAML::Node &node, std::string msg)
       : line(node.Mark().line + 1), column(node.Mark().column + 1), message(std::move(msg)) {}
+  Error(unsigned line, unsigned column, std::string msg) : line(line), column(column), message(std::move(msg)) {}
 };
 
-/// Loads a file; throws YAML::Exception (with a mark) on syntax errors and
-/// on duplicate keys in a mapping.
+/// Loads a file; throws YAML::Exception (with a mark) on syntax errors,
+/// Error on duplicate keys in a mapping and on a path that is not a
+/// readable regular file (a directory, a FIFO: never waited on).
 YAML::Node loadFile(const std::string &path);
 
 void requireMap(const YAML::Node &node, const char *what);

@@ -193,14 +193,14 @@ int runCheck(const std::vector<std::string> &args) {
 
   Catalog catalog;
   std::vector<CatalogError> catalogErrors;
-  catalog.loadDirectory(bundledCatalogDir(), catalogErrors);
+  catalog.loadBundled(catalogErrors);
   for (const auto &file : config->catalogs)
     catalog.loadFile(file, catalogErrors);
   for (const auto &file : inv.catalogs)
     catalog.loadFile(file, catalogErrors);
   if (!catalogErrors.empty()) {
     for (const auto &e : catalogErrors)
-      llvm::errs() << e.str() << ": error: invalid catalogue\n";
+      llvm::errs() << "concur: error: invalid catalogue: " << e.str() << "\n";
     return BadUsage;
   }
 
@@ -252,6 +252,10 @@ int runCheck(const std::vector<std::string> &args) {
       f.severity = Severity::Error;
     results.findings.push_back(std::move(f));
   }
+  // Not subject to --checks, as in clang-tidy: a broken suppression is the
+  // user's error whatever is enabled.
+  for (Finding &f : nolint.unmatchedMarkers())
+    results.findings.push_back(std::move(f));
   sortAndUnique(results.findings);
 
   if (!writeOutputs(inv, results))

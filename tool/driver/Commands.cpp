@@ -30,7 +30,7 @@ Commands:
 Run 'concur help check' for the analysis options.
 )";
 
-std::string docsDir() { return dataDir("docs/checks", std::string(CONCUR_SOURCE_DOCS_DIR) + "/checks"); }
+const std::string kSourceDocs = std::string(CONCUR_SOURCE_DOCS_DIR) + "/checks";
 
 int listChecks() {
   for (const CheckInfo &check : checkRegistry())
@@ -48,7 +48,13 @@ int explain(const std::vector<std::string> &args) {
     llvm::errs() << "concur: error: unknown check '" << args[0] << "' (see 'concur list-checks')\n";
     return 2;
   }
-  std::string path = docsDir() + "/" + args[0] + ".md";
+  const std::string dir = dataDir("docs/checks", kSourceDocs);
+  if (dir.empty()) {
+    llvm::errs() << "concur: error: the checks' documentation is missing: looked in "
+                 << describeCandidates(dataDirCandidates("docs/checks", kSourceDocs)) << "\n";
+    return 2;
+  }
+  std::string path = dir + "/" + args[0] + ".md";
   auto buffer = llvm::MemoryBuffer::getFile(path);
   if (!buffer) {
     llvm::errs() << "concur: error: cannot read '" << path << "': " << buffer.getError().message() << "\n";
