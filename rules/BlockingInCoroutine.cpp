@@ -16,10 +16,11 @@ const CallSite &finalCall(const ProgramModel &model, const std::vector<BlockingS
 }
 
 /// A mechanical rewrite that is safe: a direct std::this_thread::sleep_for
-/// in a coroutine of the runtime's task type becomes co_await concur::sleep_for.
+/// in a coroutine of the runtime's task type becomes co_await concur::sleep_for,
+/// except where co_await is not allowed (a catch handler).
 std::vector<Fix> fixFor(const FunctionFacts &coroutine, const CallSite &call, const ApiEntry &api) {
   if (coroutine.returnType != "::concur::task" || call.calleeName != "::std::this_thread::sleep_for" ||
-      call.calleeLength == 0)
+      call.calleeLength == 0 || call.awaitForbidden)
     return {};
   return {{call.loc.file, call.loc.offset, call.calleeLength, "co_await concur::sleep_for"}};
 }

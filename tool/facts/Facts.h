@@ -77,6 +77,9 @@ struct CallSite {
   /// Inside a co_await operand: the call builds an awaitable (not run inline
   /// on the thread when it is an offload), used by the coroutine checks.
   bool inAwaitOperand = false;
+  /// Where the language forbids co_await: a catch handler, the initializer
+  /// of a static or thread_local local. No fix may insert one here.
+  bool awaitForbidden = false;
 };
 
 struct Loop {

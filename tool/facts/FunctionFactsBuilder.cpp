@@ -103,6 +103,7 @@ private:
   LockSetAnalysis locks_;
   std::vector<int> loops_;
   int awaitDepth_ = 0;
+  int noAwaitDepth_ = 0; // inside a catch handler or a static local's initializer
   const Stmt *awaitedCall_ = nullptr; // operand of the innermost co_await being walked
   int awaitingSuspension_ = -1;
 
@@ -151,8 +152,18 @@ void Builder::walk(const Stmt *s) {
   }
   if (const auto *decl = dyn_cast<DeclStmt>(s)) {
     for (const Decl *d : decl->decls())
-      if (const auto *var = dyn_cast<VarDecl>(d))
+      if (const auto *var = dyn_cast<VarDecl>(d)) {
+        const bool staticInit = var->isStaticLocal(); // static and thread_local
+        noAwaitDepth_ += staticInit;
         walk(var->getInit());
+        noAwaitDepth_ -= staticInit;
+      }
+    return;
+  }
+  if (const auto *handler = dyn_cast<CXXCatchStmt>(s)) {
+    ++noAwaitDepth_;
+    walk(handler->getHandlerBlock());
+    --noAwaitDepth_;
     return;
   }
   if (isLoop(s))
@@ -209,6 +220,7 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
   cs.loc = toSourceLoc(sm_, call->getBeginLoc());
   cs.loop = currentLoop();
   cs.inAwaitOperand = awaitDepth_ > 0;
+  cs.awaitForbidden = noAwaitDepth_ > 0;
   cs.locksHeld = mustLocks(call);
   cs.acquires = locks_.acquiredBy(call);
   if (!cs.acquires.empty())

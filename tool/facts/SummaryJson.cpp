@@ -38,7 +38,7 @@ Value toJson(const CallSite &c) {
                 {"ctor", c.isConstructor}, {"types", strings(c.receiverTypes)},
                 {"args", std::move(args)}, {"duration", c.durationNs},
                 {"callables", std::move(callables)}, {"locks", strings(c.locksHeld)},
-                {"await", c.inAwaitOperand}, {"callee_length", c.calleeLength},
+                {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"callee_length", c.calleeLength},
                 {"acquires", strings(c.acquires)}, {"lock_name", c.lockName}};
 }
 
@@ -116,7 +116,8 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "virtual", c.isVirtual, p); r.get(o, "indirect", c.isIndirect, p);
   r.get(o, "ctor", c.isConstructor, p); r.get(o, "types", c.receiverTypes, p);
   r.get(o, "duration", c.durationNs, p); r.get(o, "locks", c.locksHeld, p);
-  r.get(o, "await", c.inAwaitOperand, p); r.get(o, "callee_length", c.calleeLength, p);
+  r.get(o, "await", c.inAwaitOperand, p); r.get(o, "no_await", c.awaitForbidden, p);
+  r.get(o, "callee_length", c.calleeLength, p);
   r.get(o, "acquires", c.acquires, p); r.get(o, "lock_name", c.lockName, p);
   if (const Array *args = o ? o->getArray("args") : nullptr)
     for (size_t i = 0; i < args->size(); ++i) {

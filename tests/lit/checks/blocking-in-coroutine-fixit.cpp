@@ -20,3 +20,16 @@ task<> other() {
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
   co_return;
 }
+
+// co_await is not allowed in a catch handler, nor in a static local's
+// initializer: the finding stays, the rewrite is not offered.
+int pause_once();
+concur::task<> recover() {
+  try {
+    co_await concur::sleep_for(std::chrono::milliseconds(1));
+  } catch (...) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  static int once = (std::this_thread::sleep_for(std::chrono::milliseconds(5)), 1);
+  co_return;
+}
