@@ -46,8 +46,10 @@ std::optional<Config> loadConfig(const std::string &path, const std::vector<Opti
     if (root.IsNull())
       return config; // an empty file is a valid, empty configuration
     yaml::requireMap(root, "configuration");
-    yaml::rejectUnknownKeys(root, {"Checks", "WarningsAsErrors", "Catalogs", "CheckOptions"},
+    yaml::rejectUnknownKeys(root, {"Checks", "WarningsAsErrors", "Catalogs", "CheckOptions", "InheritParentConfig"},
                             "configuration");
+    if (YAML::Node inherit = root["InheritParentConfig"])
+      config.inheritParent = yaml::boolean(inherit, "InheritParentConfig");
     readGlobs(root["Checks"], "Checks", config.checks);
     readGlobs(root["WarningsAsErrors"], "WarningsAsErrors", config.warningsAsErrors);
     llvm::SmallString<256> dir(llvm::sys::path::parent_path(path));

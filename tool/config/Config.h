@@ -14,6 +14,7 @@ namespace concur {
 
 struct Config {
   std::string path;                 // empty for the built-in default
+  bool inheritParent = false;       // InheritParentConfig: merged over the parent directory's
   std::optional<std::string> checks;
   std::optional<std::string> warningsAsErrors;
   std::vector<std::string> catalogs; // absolute, resolved against the file's directory

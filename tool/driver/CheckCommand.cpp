@@ -6,9 +6,11 @@
 #include "classify/Measured.h"
 #include "classify/Profile.h"
 #include "config/Config.h"
+#include "config/ConfigResolver.h"
 #include "driver/Executor.h"
 #include "driver/Inputs.h"
 #include "driver/Invocation.h"
+#include "driver/Settings.h"
 #include "facts/SummaryJson.h"
 #include "model/ProgramModel.h"
 #include "output/Printers.h"
@@ -23,6 +25,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <thread>
 #include <tuple>
 
@@ -35,40 +38,6 @@ enum ExitCode { Ok = 0, ErrorFinding = 1, BadUsage = 2, TUFailed = 3 };
 int usageError(const std::string &message) {
   llvm::errs() << "concur: error: " << message << "\n";
   return BadUsage;
-}
-
-/// The configuration that applies to the files (the nearest .concur.yaml,
-/// or the one named with --config-file), keyed by directory.
-class ConfigSet {
-public:
-  explicit ConfigSet(const std::vector<OptionTable> &tables) : tables_(tables) {}
-
-  /// Loads the configuration for `dir`; nullptr and `error` on a bad file.
-  const Config *forDirectory(const std::string &dir, const std::string &explicitFile, ConfigError &error) {
-    std::string path = explicitFile.empty() ? findConfigAbove(dir) : explicitFile;
-    auto it = byPath_.find(path);
-    if (it != byPath_.end())
-      return &it->second;
-    if (path.empty())
-      return &byPath_.emplace(path, Config{}).first->second;
-    auto config = loadConfig(path, tables_, error);
-    if (!config)
-      return nullptr;
-    return &byPath_.emplace(path, std::move(*config)).first->second;
-  }
-
-private:
-  const std::vector<OptionTable> &tables_;
-  std::map<std::string, Config> byPath_;
-};
-
-std::string combine(const std::string &base, const std::optional<std::string> &a,
-                    const std::optional<std::string> &b) {
-  std::string out = base;
-  for (const auto *part : {&a, &b})
-    if (*part && !(*part)->empty())
-      out += (out.empty() ? "" : ",") + **part;
-  return out;
 }
 
 bool writeSummaries(const std::vector<TUResult> &results, const std::string &dir) {
@@ -90,16 +59,12 @@ bool writeSummaries(const std::vector<TUResult> &results, const std::string &dir
   return true;
 }
 
-std::vector<FunctionReport> functionReports(const ProgramModel &model, const std::vector<Verdict> &verdicts) {
-  std::vector<FunctionReport> reports;
-  for (size_t i = 0; i < model.functions().size(); ++i)
-    reports.push_back({&model.function(int(i)), &verdicts[i]});
+void sortReports(std::vector<FunctionReport> &reports) {
   std::sort(reports.begin(), reports.end(), [](const FunctionReport &a, const FunctionReport &b) {
     const auto &x = a.facts->loc, &y = b.facts->loc;
     return std::tie(x.file, x.line, x.column, a.facts->name, a.facts->usr) <
            std::tie(y.file, y.line, y.column, b.facts->name, b.facts->usr);
   });
-  return reports;
 }
 
 /// The main output, the fixes file and --fix. Every I/O failure is printed
@@ -153,6 +118,120 @@ bool writeOutputs(const Invocation &inv, const Results &results) {
   return ok;
 }
 
+int dumpConfigFor(const Invocation &inv, ConfigResolver &resolver, const std::vector<OptionTable> &tables) {
+  // The configuration the first file (or the build directory) gets, with
+  // the checks as configured (the built-in defaults come first on every run).
+  std::string dir = !inv.files.empty() ? std::string(llvm::sys::path::parent_path(inv.files.front()))
+                    : !inv.buildPath.empty() ? inv.buildPath : ".";
+  ConfigError error;
+  const Config *config = resolver.forDirectory(dir.empty() ? "." : dir, error);
+  if (!config)
+    return usageError("invalid configuration: " + error.str());
+  llvm::outs() << dumpConfig(*config, joinGlobs("", config->checks, inv.checks), tables);
+  return Ok;
+}
+
+/// The model, verdicts and findings of one run, made of one analysis per
+/// setting: each file's functions get the verdicts of its own setting's
+/// options and catalogue, and each finding is kept from the run of the
+/// setting of the file it is reported in.
+struct ProgramRuns {
+  std::vector<std::unique_ptr<ProgramModel>> models;
+  std::vector<std::vector<Verdict>> verdicts;
+  std::vector<FunctionReport> functions;
+  std::vector<Finding> findings;
+  std::optional<ProfileStats> profile;
+};
+
+/// Files whose setting matters: where functions are defined and where their
+/// calls and loops are (a finding is reported at one of those).
+std::vector<std::string> governedFiles(const std::vector<TUSummary> &summaries) {
+  std::set<std::string> files;
+  for (const TUSummary &summary : summaries)
+    for (const FunctionFacts &fn : summary.functions) {
+      files.insert(fn.loc.file);
+      for (const CallSite &call : fn.calls)
+        files.insert(call.loc.file);
+      for (const Loop &loop : fn.loops)
+        files.insert(loop.loc.file);
+    }
+  return {files.begin(), files.end()};
+}
+
+std::optional<std::string> runPerSetting(std::vector<TUSummary> summaries, Settings &settings, const Profile *profile,
+                                         ProgramRuns &out) {
+  std::map<std::string, const Setting *> settingOf;
+  for (const std::string &file : governedFiles(summaries)) {
+    std::string error;
+    const Setting *setting = settings.forFile(file, error);
+    if (!setting)
+      return error;
+    settingOf.emplace(file, setting);
+  }
+  // nullptr for a file no function is in (then the first run decides).
+  auto governing = [&](const std::string &file) -> const Setting * {
+    auto it = settingOf.find(file);
+    return it == settingOf.end() ? nullptr : it->second;
+  };
+  std::set<const Setting *> needed;
+  for (const auto &[file, setting] : settingOf)
+    needed.insert(setting);
+  std::vector<const Setting *> used; // in the order settings were first needed: deterministic
+  for (const auto &setting : settings.all())
+    if (needed.count(setting.get()))
+      used.push_back(setting.get());
+  if (used.empty())
+    used.push_back(settings.all().front().get());
+
+  NolintFilter nolint;
+  for (size_t k = 0; k < used.size(); ++k) {
+    const Setting &setting = *used[k];
+    const OptionValues &options = setting.config->options;
+    // The last run takes the summaries; the others work on copies.
+    auto model = std::make_unique<ProgramModel>(k + 1 == used.size() ? std::move(summaries) : summaries,
+                                                setting.catalog);
+    std::vector<Verdict> verdicts = classify(*model, options);
+    // Before the checks: they judge with the merged verdicts.
+    if (profile) {
+      ProfileStats stats = applyProfile(*profile, *model, options, verdicts);
+      if (k == 0)
+        out.profile = stats;
+    }
+    CheckContext ctx{*model, verdicts, options};
+    std::vector<Finding> findings;
+    for (const CheckInfo &info : checkRegistry())
+      if (setting.enabled.contains(info.name))
+        info.create()->run(ctx, findings);
+    for (Finding &f : findings) {
+      const Setting *owner = governing(f.loc.file);
+      if ((owner ? owner != &setting : k != 0) || nolint.suppressed(f))
+        continue;
+      if (f.severity == Severity::Warning && setting.promoted.contains(f.check))
+        f.severity = Severity::Error;
+      out.findings.push_back(std::move(f));
+    }
+    out.models.push_back(std::move(model));
+    out.verdicts.push_back(std::move(verdicts));
+  }
+  // Every model has the same functions in the same order (the catalogue
+  // changes calls' targets, never which functions there are).
+  const ProgramModel &first = *out.models.front();
+  for (size_t i = 0; i < first.functions().size(); ++i) {
+    const Setting *setting = governing(first.function(int(i)).loc.file);
+    size_t k = std::find(used.begin(), used.end(), setting) - used.begin();
+    if (k == used.size())
+      k = 0;
+    out.functions.push_back({&out.models[k]->function(int(i)), &out.verdicts[k][i]});
+  }
+  sortReports(out.functions);
+  // Not subject to --checks, as in clang-tidy: a broken suppression is the
+  // user's error whatever is enabled.
+  for (Finding &f : nolint.unmatchedMarkers())
+    out.findings.push_back(std::move(f));
+  sortAndUnique(out.findings);
+  return std::nullopt;
+}
+
 } // namespace
 
 int runCheck(const std::vector<std::string> &args) {
@@ -169,40 +248,9 @@ int runCheck(const std::vector<std::string> &args) {
     return usageError(*error);
 
   const std::vector<OptionTable> tables = allOptionTables();
-  ConfigSet configs(tables);
-  ConfigError configError;
-  std::string firstDir = !inv.files.empty() ? std::string(llvm::sys::path::parent_path(inv.files.front()))
-                         : !inv.buildPath.empty() ? inv.buildPath : ".";
-  if (firstDir.empty())
-    firstDir = ".";
-  const Config *config = configs.forDirectory(firstDir, inv.configFile, configError);
-  if (!config)
-    return usageError("invalid configuration: " + configError.str());
-
-  const std::string checksGlob = combine(defaultChecksGlob(), config->checks, inv.checks);
-  GlobList enabled, promoted;
-  if (auto error = GlobList::parse(checksGlob, enabled))
-    return usageError("invalid --checks: " + *error);
-  if (auto error = GlobList::parse(combine("", config->warningsAsErrors, inv.warningsAsErrors), promoted))
-    return usageError("invalid --warnings-as-errors: " + *error);
-  if (inv.dumpConfig) {
-    // The checks as configured (the built-in defaults come first on every run).
-    llvm::outs() << dumpConfig(*config, combine("", config->checks, inv.checks), tables);
-    return Ok;
-  }
-
-  Catalog catalog;
-  std::vector<CatalogError> catalogErrors;
-  catalog.loadBundled(catalogErrors);
-  for (const auto &file : config->catalogs)
-    catalog.loadFile(file, catalogErrors);
-  for (const auto &file : inv.catalogs)
-    catalog.loadFile(file, catalogErrors);
-  if (!catalogErrors.empty()) {
-    for (const auto &e : catalogErrors)
-      llvm::errs() << "concur: error: invalid catalogue: " << e.str() << "\n";
-    return BadUsage;
-  }
+  ConfigResolver resolver(tables, inv.configFile);
+  if (inv.dumpConfig)
+    return dumpConfigFor(inv, resolver, tables);
 
   // Read before the analysis, so that a bad profile fails in a second.
   std::optional<Profile> profile;
@@ -216,10 +264,20 @@ int runCheck(const std::vector<std::string> &args) {
   Inputs inputs;
   if (auto error = resolveInputs(inv, inputs))
     return usageError(*error);
+  // Every file's configuration is read before anything is analysed.
+  Settings settings(resolver, inv);
+  std::vector<const Catalog *> catalogs;
+  for (const std::string &file : inputs.files) {
+    std::string error;
+    const Setting *setting = settings.forFile(file, error);
+    if (!setting)
+      return usageError(error);
+    catalogs.push_back(&setting->catalog);
+  }
 
   unsigned jobs = inv.jobs ? inv.jobs : std::max(1u, std::thread::hardware_concurrency());
   bool progress = !inv.quiet && llvm::sys::Process::StandardErrIsDisplayed();
-  std::vector<TUResult> tus = analyseAll(inputs, catalog, jobs, progress);
+  std::vector<TUResult> tus = analyseAll(inputs, catalogs, jobs, progress);
   if (!inv.summaryDir.empty() && !writeSummaries(tus, inv.summaryDir))
     return BadUsage;
 
@@ -232,31 +290,12 @@ int runCheck(const std::vector<std::string> &args) {
     else
       results.errors.push_back({tu.file, tu.errorMessage});
   }
-  ProgramModel model(std::move(summaries), catalog);
-  std::vector<Verdict> verdicts = classify(model, config->options);
-  // Before the checks: they judge with the merged verdicts.
-  if (profile)
-    results.profile = applyProfile(*profile, model, config->options, verdicts);
-  results.functions = functionReports(model, verdicts);
-
-  CheckContext ctx{model, verdicts, config->options};
-  std::vector<Finding> findings;
-  for (const CheckInfo &info : checkRegistry())
-    if (enabled.contains(info.name))
-      info.create()->run(ctx, findings);
-  NolintFilter nolint;
-  for (Finding &f : findings) {
-    if (nolint.suppressed(f))
-      continue;
-    if (f.severity == Severity::Warning && promoted.contains(f.check))
-      f.severity = Severity::Error;
-    results.findings.push_back(std::move(f));
-  }
-  // Not subject to --checks, as in clang-tidy: a broken suppression is the
-  // user's error whatever is enabled.
-  for (Finding &f : nolint.unmatchedMarkers())
-    results.findings.push_back(std::move(f));
-  sortAndUnique(results.findings);
+  ProgramRuns runs;
+  if (auto error = runPerSetting(std::move(summaries), settings, profile ? &*profile : nullptr, runs))
+    return usageError(*error);
+  results.profile = runs.profile;
+  results.functions = std::move(runs.functions);
+  results.findings = std::move(runs.findings);
 
   if (!writeOutputs(inv, results))
     return BadUsage;

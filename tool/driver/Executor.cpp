@@ -40,7 +40,8 @@ std::optional<TUResult> precheck(const std::string &file, const Inputs &inputs) 
 
 } // namespace
 
-std::vector<TUResult> analyseAll(const Inputs &inputs, const Catalog &catalog, unsigned jobs, bool progress) {
+std::vector<TUResult> analyseAll(const Inputs &inputs, const std::vector<const Catalog *> &catalogs, unsigned jobs,
+                                 bool progress) {
   const std::vector<std::string> &files = inputs.files;
   llvm::CrashRecoveryContext::Enable();
   std::vector<TUResult> results(files.size());
@@ -52,7 +53,7 @@ std::vector<TUResult> analyseAll(const Inputs &inputs, const Catalog &catalog, u
       if (auto problem = precheck(files[i], inputs))
         results[i] = std::move(*problem);
       else
-        results[i] = analyseTU(files[i], *inputs.database, catalog);
+        results[i] = analyseTU(files[i], *inputs.database, *catalogs[i]);
       std::lock_guard<std::mutex> lock(outputMutex);
       ++done;
       // Errors are printed as soon as they are known, like a compiler does.
