@@ -126,6 +126,29 @@ private:
 
 } // namespace
 
+namespace {
+
+/// The link unit of a compile command: CMake's object files live in
+/// 'CMakeFiles/<target>.dir/', which names the target they are linked into.
+std::string linkUnitOf(const tooling::CompileCommand &command) {
+  std::string output = command.Output;
+  for (size_t i = 0; output.empty() && i + 1 < command.CommandLine.size(); ++i)
+    if (command.CommandLine[i] == "-o")
+      output = command.CommandLine[i + 1];
+  const std::string marker = "CMakeFiles/";
+  size_t start = output.find(marker);
+  if (start == std::string::npos)
+    return {};
+  start += marker.size();
+  size_t end = output.find(".dir/", start);
+  if (end == std::string::npos)
+    return {};
+  // Relative to the build directory, which tells two builds' targets apart.
+  return command.Directory + ":" + output.substr(start, end - start);
+}
+
+} // namespace
+
 TUResult analyseTU(const std::string &file, const tooling::CompilationDatabase &db,
                    const Catalog &catalog) {
   TUResult result;
@@ -159,6 +182,11 @@ TUResult analyseTU(const std::string &file, const tooling::CompilationDatabase &
     result.errorMessage = "concur crashed while analysing this file (please report it)";
     result.errorText = file + ": error: " + result.errorMessage + "\n";
     return result;
+  }
+  if (result.ok) {
+    std::vector<tooling::CompileCommand> commands = db.getCompileCommands(file);
+    if (!commands.empty())
+      result.summary.linkUnit = linkUnitOf(commands.front());
   }
   if (!result.ok) {
     result.errorText = errors.text();

@@ -135,6 +135,10 @@ struct FunctionFacts {
 /// What one translation unit contributes to the program model.
 struct TUSummary {
   std::string mainFile;
+  /// The program or library the TU is linked into, when the build says so
+  /// (CMake's object path 'CMakeFiles/<target>.dir/...'); empty if unknown.
+  /// A call to a function defined in several programs resolves within it.
+  std::string linkUnit;
   std::vector<FunctionFacts> functions;
   std::vector<FieldStore> fieldStores;
 };

@@ -187,7 +187,8 @@ Value toJson(const TUSummary &summary) {
   for (const auto &store : summary.fieldStores)
     stores.push_back(Array{store.field, store.value});
   return Object{{"format", "concur-tu-summary"}, {"version", 1},
-                {"main_file", summary.mainFile}, {"functions", std::move(functions)},
+                {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
+                {"functions", std::move(functions)},
                 {"field_stores", std::move(stores)}};
 }
 
@@ -201,6 +202,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a concur TU summary (format/version)");
   reader.get(o, "main_file", summary.mainFile, path);
+  reader.get(o, "link_unit", summary.linkUnit, path);
   if (const Array *functions = o->getArray("functions"))
     for (size_t i = 0; i < functions->size(); ++i)
       summary.functions.push_back(

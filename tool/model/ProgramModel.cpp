@@ -14,10 +14,27 @@ ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &cata
       double &bound = fieldBounds_.try_emplace(store.field, store.value).first->second;
       bound = std::max(bound, store.value);
     }
-  for (auto &summary : summaries)
-    for (auto &fn : summary.functions)
-      if (!fn.usr.empty() && byUsr_.emplace(fn.usr, int(functions_.size())).second)
+  // One function per definition: the same USR at the same place (an inline
+  // function or template in a header, seen by many TUs) is one function;
+  // the same USR defined in two places (main in two programs, a helper each
+  // executable defines) is two, both kept.
+  std::unordered_map<std::string, int> byDefinition;
+  for (int tu = 0; tu < int(summaries.size()); ++tu) {
+    linkUnits_.push_back(summaries[tu].linkUnit);
+    for (auto &fn : summaries[tu].functions) {
+      if (fn.usr.empty())
+        continue;
+      std::string key = fn.usr + '\n' + fn.loc.file + ':' + std::to_string(fn.loc.line) + ':' +
+                        std::to_string(fn.loc.column);
+      auto [it, fresh] = byDefinition.emplace(std::move(key), int(functions_.size()));
+      if (fresh) {
+        byUsr_[fn.usr].push_back(it->second);
         functions_.push_back(std::move(fn));
+        tusOf_.emplace_back();
+      }
+      tusOf_[it->second].push_back(tu);
+    }
+  }
   for (int i = 0; i < int(functions_.size()); ++i)
     for (const auto &base : functions_[i].overrides)
       overriders_[base].push_back(i);
@@ -28,7 +45,42 @@ ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &cata
 
 int ProgramModel::find(const std::string &usr) const {
   auto it = byUsr_.find(usr);
-  return it == byUsr_.end() ? -1 : it->second;
+  return it == byUsr_.end() ? -1 : it->second.front();
+}
+
+bool ProgramModel::sharesTU(int a, int b) const {
+  for (int x : tusOf_[a])
+    if (std::binary_search(tusOf_[b].begin(), tusOf_[b].end(), x))
+      return true;
+  return false;
+}
+
+bool ProgramModel::sharesLinkUnit(int a, int b) const {
+  for (int x : tusOf_[a])
+    for (int y : tusOf_[b])
+      if (!linkUnits_[x].empty() && linkUnits_[x] == linkUnits_[y])
+        return true;
+  return false;
+}
+
+std::vector<int> ProgramModel::resolve(int caller, const std::string &usr) const {
+  auto it = byUsr_.find(usr);
+  if (it == byUsr_.end())
+    return {};
+  const std::vector<int> &candidates = it->second;
+  if (candidates.size() == 1)
+    return candidates;
+  // Several definitions: the one the caller's own TU defines, then those
+  // linked with it; when the build does not tell, any of them may run.
+  for (auto linked : {&ProgramModel::sharesTU, &ProgramModel::sharesLinkUnit}) {
+    std::vector<int> chosen;
+    for (int c : candidates)
+      if ((this->*linked)(caller, c))
+        chosen.push_back(c);
+    if (!chosen.empty())
+      return chosen;
+  }
+  return candidates;
 }
 
 void ProgramModel::resolveCalls() {
@@ -45,9 +97,9 @@ void ProgramModel::resolveCalls() {
         target.api = api;
       } else if (call.isIndirect) {
         target.kind = CallTarget::Kind::Indirect;
-      } else if (int callee = find(call.calleeUsr); callee >= 0) {
+      } else if (std::vector<int> callees = resolve(f, call.calleeUsr); !callees.empty()) {
         target.kind = CallTarget::Kind::Function;
-        target.functions.push_back(callee);
+        target.functions = std::move(callees);
       } else {
         target.kind = call.calleeInSystemHeader ? CallTarget::Kind::Library : CallTarget::Kind::Unknown;
       }
@@ -75,9 +127,7 @@ void ProgramModel::resolveCalls() {
       // spawns or offloads, otherwise run by the call (std::for_each, sort's
       // comparator, a helper taking a callback).
       for (const auto &callable : call.callables) {
-        int started = find(callable.usr);
-        if (started < 0)
-          continue;
+        for (int started : resolve(f, callable.usr)) {
         const ApiEntry *api = target.api;
         bool elsewhere = api && api->has(EffectSpawnThread | EffectSpawnProcess | EffectOffload) &&
                          (api->callableArg == ApiEntry::AnyArg || api->callableArg < 0 ||
@@ -90,6 +140,7 @@ void ProgramModel::resolveCalls() {
           // instantiation) shows whether it calls it, stores it or hands it
           // to a thread.
           edges_[f].push_back({started, s, true});
+        }
       }
       targets_[f].push_back(std::move(target));
     }

@@ -1,9 +1,13 @@
 // The whole program as the analyser sees it: TU summaries merged by USR into
 // one set of functions and one call graph.
 //
-// Functions defined in several TUs (inline functions and templates in
-// headers) are kept once, from the first TU in path order, so the model does
-// not depend on the order in which TUs were analysed.
+// A definition seen by several TUs (an inline function or template in a
+// header: same USR, same place) is kept once, from the first TU in path
+// order, so the model does not depend on the order in which TUs were
+// analysed. One USR defined in several places (each program of a database
+// with its own 'main' or helper) keeps every definition; a call resolves to
+// the one in the caller's TU, else to those in the same link unit (CMake's
+// target, from the object path), else to all of them.
 #pragma once
 
 #include "catalog/Catalog.h"
@@ -50,7 +54,10 @@ public:
 
   const std::vector<FunctionFacts> &functions() const { return functions_; }
   const FunctionFacts &function(int index) const { return functions_[index]; }
+  /// The first definition of `usr`, or -1.
   int find(const std::string &usr) const;
+  /// The definitions of `usr` a call from `caller` may run (see above).
+  std::vector<int> resolve(int caller, const std::string &usr) const;
   const Catalog &catalog() const { return catalog_; }
 
   const CallTarget &target(int function, int site) const { return targets_[function][site]; }
@@ -72,10 +79,14 @@ private:
   void resolveCalls();
   void computeSccs();
   void propagateParamBounds();
+  bool sharesTU(int a, int b) const;
+  bool sharesLinkUnit(int a, int b) const;
 
   const Catalog &catalog_;
   std::vector<FunctionFacts> functions_;
-  std::unordered_map<std::string, int> byUsr_;
+  std::unordered_map<std::string, std::vector<int>> byUsr_; // definitions per USR
+  std::vector<std::vector<int>> tusOf_; // per function: the TUs defining it, ascending
+  std::vector<std::string> linkUnits_;  // per TU (in path order)
   std::unordered_map<std::string, std::vector<int>> overriders_;
   std::vector<std::vector<CallTarget>> targets_;
   std::vector<std::vector<CallEdge>> edges_;
