@@ -20,7 +20,7 @@ config.substitutions.append(("%root", config.source_root))
 # depend on it; the e2e tests use the real one on purpose.
 config.substitutions.append(
     ("%mockflags", "-std=c++20 -nostdinc++ -isystem " + os.path.join(config.test_source_root, "Inputs")))
-config.substitutions.append(("%json-query", "python3 " + os.path.join(config.test_source_root, "json_query.py")))
+config.substitutions.append(("%json-query", "/usr/bin/python3 " + os.path.join(config.test_source_root, "json_query.py")))
 # The program of profile/runtime-e2e.test, built with the runtime when the
 # build has one (tests/lit/CMakeLists.txt). Not '%p...': lit's own %p would
 # be substituted first.
