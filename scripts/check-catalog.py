@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Check concur API catalogues against the schema in docs/catalog.md.
 
 Usage: scripts/check-catalog.py [FILE.yaml ...]

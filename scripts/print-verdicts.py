@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Prints the classification table of a `concur check --format=json` document."""
 import json
 import os

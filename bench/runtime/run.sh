@@ -28,13 +28,13 @@ for a in "${args[@]}"; do [[ $a == quick ]] && quick=(quick); done
 for i in $(seq "$runs"); do
   if [[ $sections == 0 || $others == 1 ]]; then "$build/bench_runtime" "${args[@]}" >>"$out"; fi
   if want pp; then "$build/bench_process_pool" "${quick[@]}" >>"$out"; fi
-  if want pp || want looppool; then python3 "$root/bench/runtime/ppe_bench.py" >>"$out"; fi
+  if want pp || want looppool; then /usr/bin/python3 "$root/bench/runtime/ppe_bench.py" >>"$out"; fi
 done
 cmd="bench/runtime/run.sh $runs${args[*]:+ ${args[*]}}"
 if [[ $sections == 0 ]]; then
-  python3 "$root/bench/runtime/summarize.py" "$out" "$runs" "$cmd" >"$root/bench/RESULTS-runtime.md"
+  /usr/bin/python3 "$root/bench/runtime/summarize.py" "$out" "$runs" "$cmd" >"$root/bench/RESULTS-runtime.md"
   cat "$root/bench/RESULTS-runtime.md"
 else
-  python3 "$root/bench/runtime/summarize.py" "$out" "$runs" "$cmd"
+  /usr/bin/python3 "$root/bench/runtime/summarize.py" "$out" "$runs" "$cmd"
 fi
 rm -f "$out"

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Every check listed by `concur list-checks` has its page (whose summary is
 the same sentence), a lit test that fires and one file that stays silent, and
 the docs index is current. Usage: check_pages.py CONCUR ROOT"""

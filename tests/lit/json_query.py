@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Prints facts of a concur JSON document as lines FileCheck can match.
 
   json_query.py functions FILE   -> 'name kind recommendation' per function

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Compare concur's classification with the measured labels.
 
 Usage: check_agreement.py CONCUR_BINARY [--labels labels.json] [--verbose]

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Accuracy of concur's coroutine checks against the measured labels.
 
 Usage: check_accuracy.py CONCUR_BINARY [--case NAME ...] [-j N] [-v]

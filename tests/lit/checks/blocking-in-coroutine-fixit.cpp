@@ -1,7 +1,7 @@
 // The safe mechanical rewrite: a direct std::this_thread::sleep_for in a
 // coroutine of concur::task becomes co_await concur::sleep_for.
 // RUN: %concur check --checks='-*,concur-blocking-in-coroutine' --format=json --quiet %s -- %mockflags > %t.json
-// RUN: python3 -c "import json; d=json.load(open('%t.json')); [print(f['length'], f['replacement']) for x in d['diagnostics'] for f in x['fixes']]" | FileCheck %s
+// RUN: /usr/bin/python3 -c "import json; d=json.load(open('%t.json')); [print(f['length'], f['replacement']) for x in d['diagnostics'] for f in x['fixes']]" | FileCheck %s
 // CHECK: 27 co_await concur::sleep_for
 // CHECK-NOT: co_await
 

@@ -2,7 +2,7 @@
 // evidence instead of being guessed.
 // RUN: %concur check --format=json --quiet %s -- %mockflags > %t.json
 // RUN: %json-query evidence %t.json step | FileCheck %s
-// RUN: python3 -c "import json,sys; d=json.load(open('%t.json')); f=[x for x in d['functions'] if x['name']=='step'][0]; sys.exit(0 if f['confidence'] < 0.9 else 1)"
+// RUN: /usr/bin/python3 -c "import json,sys; d=json.load(open('%t.json')); f=[x for x in d['functions'] if x['name']=='step'][0]; sys.exit(0 if f['confidence'] < 0.9 else 1)"
 
 void mystery(int);
 
