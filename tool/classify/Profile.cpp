@@ -30,7 +30,8 @@ std::optional<uint64_t> readCount(const llvm::json::Object &object, llvm::String
     return std::nullopt;
   if (auto u = value->getAsUINT64())
     return *u;
-  if (auto d = value->getAsNumber(); d && *d >= 0)
+  // 2^64 and above (1e309 is inf) do not convert: undefined behaviour.
+  if (auto d = value->getAsNumber(); d && *d >= 0 && *d < 18446744073709551616.0)
     return uint64_t(*d);
   return std::nullopt;
 }

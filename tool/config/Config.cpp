@@ -5,6 +5,8 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 namespace concur {
@@ -33,6 +35,43 @@ void readGlobs(const YAML::Node &node, const char *key, std::optional<std::strin
   if (auto error = GlobList::parse(text, globs))
     throw yaml::Error(node, *error);
   out = text;
+}
+
+/// A YAML scalar that reads back as exactly `text`: single-quoted (a quote
+/// doubled), or double-quoted with escapes when it holds a line break or
+/// another control character, which single quotes would fold or reject.
+std::string yamlQuoted(const std::string &text) {
+  bool plain = true;
+  for (unsigned char c : text)
+    plain &= c >= 0x20 && c != 0x7f;
+  std::string out(1, plain ? '\'' : '"');
+  for (unsigned char c : text) {
+    if (plain) {
+      out += c == '\'' ? "''" : std::string(1, char(c));
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += char(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      char escape[5];
+      std::snprintf(escape, sizeof escape, "\\x%02x", c);
+      out += escape;
+    } else {
+      out += char(c);
+    }
+  }
+  return out + out[0];
+}
+
+/// The shortest '%g' form (6 significant digits at least, as before) that
+/// reads back as the same double: '250', '2e+07', '0.1234567'.
+std::string yamlNumber(double value) {
+  char text[32];
+  for (int digits = 6; digits <= 17; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, value);
+    if (std::strtod(text, nullptr) == value)
+      break;
+  }
+  return text; // nan (never equal to itself) ends at 17 digits: 'nan'
 }
 
 } // namespace
@@ -100,15 +139,16 @@ std::string findConfigAbove(const std::string &start) {
 std::string dumpConfig(const Config &config, const std::string &checks,
                        const std::vector<OptionTable> &tables) {
   std::ostringstream os;
-  os << "Checks: '" << checks << "'\n";
-  os << "WarningsAsErrors: '" << config.warningsAsErrors.value_or("") << "'\n";
+  os << "Checks: " << yamlQuoted(checks) << "\n";
+  os << "WarningsAsErrors: " << yamlQuoted(config.warningsAsErrors.value_or("")) << "\n";
   os << "Catalogs: [";
   for (size_t i = 0; i < config.catalogs.size(); ++i)
-    os << (i ? ", " : "") << "'" << config.catalogs[i] << "'";
+    os << (i ? ", " : "") << yamlQuoted(config.catalogs[i]);
   os << "]\nCheckOptions:\n";
   for (const auto &table : tables)
     for (const auto &decl : table.options)
-      os << "  " << table.owner << "." << decl.name << ": " << config.options.get(table.owner, decl) << "\n";
+      os << "  " << table.owner << "." << decl.name << ": " << yamlNumber(config.options.get(table.owner, decl))
+         << "\n";
   return os.str();
 }
 
