@@ -3,11 +3,19 @@
 #include "model/BlockingReach.h"
 #include "model/ProgramModel.h"
 
+#include <string>
+
 namespace concur {
 
 namespace {
 
 constexpr const char *kName = "concur-blocking-in-coroutine";
+
+/// A chain of more than kMaxChainNotes steps (after the coroutine's own
+/// call) is shown as its first and last kChainEndNotes steps and one note
+/// in between that counts the others (docs/checks/concur-blocking-in-coroutine.md).
+constexpr size_t kMaxChainNotes = 17;
+constexpr size_t kChainEndNotes = 8;
 
 /// The blocking API a chain ends at, as written at its call.
 const CallSite &finalCall(const ProgramModel &model, const std::vector<BlockingStep> &chain) {
@@ -46,16 +54,29 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
         continue;
       const CallSite &call = coroutine.calls[s];
       const CallSite &blocking = finalCall(model, chain);
-      const ApiEntry &api = *model.target(chain.back().function, chain.back().site).api;
+      const CallTarget &end = model.target(chain.back().function, chain.back().site);
+      if (end.kind != CallTarget::Kind::Api || !end.api)
+        continue; // not reached: chainFrom ends at the API call
+      const ApiEntry &api = *end.api;
       Finding finding;
       finding.check = kName;
       finding.loc = call.loc;
       finding.function = coroutine.name;
       finding.message = "blocking call '" + blocking.displayName + "' inside coroutine '" +
                         coroutine.name + "' stalls the event loop";
+      // One note per step after the coroutine's own call; a long chain keeps
+      // its first and last steps and says how many are between.
+      const size_t steps = chain.size() - 1;
       for (size_t i = 1; i < chain.size(); ++i) {
         const FunctionFacts &caller = model.function(chain[i].function);
         const CallSite &step = caller.calls[chain[i].site];
+        if (steps > kMaxChainNotes && i == kChainEndNotes + 1) {
+          const size_t hidden = steps - 2 * kChainEndNotes;
+          finding.notes.push_back({step.loc, "... " + std::to_string(hidden) + " calls not shown (the chain is " +
+                                                 std::to_string(chain.size()) + " calls long) ..."});
+          i += hidden - 1;
+          continue;
+        }
         finding.notes.push_back({step.loc, "'" + caller.name + "' calls '" + step.displayName + "' here"});
       }
       if (!api.asyncAlternative.empty())

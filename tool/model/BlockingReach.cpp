@@ -66,8 +66,11 @@ std::vector<BlockingStep> BlockingReach::chainFrom(int function, int site) const
   Best step = viaSite(function, site);
   if (step.length == 0)
     return chain;
+  // Followed to the end, however long: each link's length is one less than
+  // the one before, so the walk ends at the API call after `length` steps.
+  chain.reserve(size_t(step.length));
   chain.push_back({function, site});
-  while (step.next >= 0 && chain.size() < 64) {
+  while (step.next >= 0) {
     int f = step.next;
     step = best_[f];
     chain.push_back({f, step.site});

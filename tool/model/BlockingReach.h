@@ -20,7 +20,8 @@ public:
 
   /// Whether the call site itself reaches a blocking API (directly or
   /// through its callee), and the chain of steps from the call down to the
-  /// blocking API call (the first step is `function`/`site` itself).
+  /// blocking API call (the first step is `function`/`site` itself). The
+  /// chain is complete: its last step is the blocking API call.
   std::vector<BlockingStep> chainFrom(int function, int site) const;
 
   /// True when calling `site` of `function` blocks right there: a catalogued
