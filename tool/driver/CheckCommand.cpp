@@ -15,6 +15,7 @@
 #include "support/AtomicFile.h"
 #include "suppress/Nolint.h"
 #include "support/ApplyFixes.h"
+#include "support/PhaseStats.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -160,6 +161,7 @@ int runCheck(const std::vector<std::string> &args) {
 
   unsigned jobs = inv.jobs ? inv.jobs : std::max(1u, std::thread::hardware_concurrency());
   bool progress = !inv.quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  PhaseStats stats; // CONCUR_STATS=1
   std::vector<TUResult> tus = analyseAll(inputs.files, *inputs.database, catalog, jobs, progress);
   if (!inv.summaryDir.empty() && !writeSummaries(tus, inv.summaryDir))
     return BadUsage;
@@ -173,12 +175,16 @@ int runCheck(const std::vector<std::string> &args) {
     else
       results.errors.push_back({tu.file, tu.errorMessage});
   }
+  stats.mark("parse");
   ProgramModel model(std::move(summaries), catalog);
+  stats.mark("model");
   std::vector<Verdict> verdicts = classify(model, config->options);
+  stats.mark("classify");
   // Before the checks: they judge with the merged verdicts.
   if (profile)
     results.profile = applyProfile(*profile, model, config->options, verdicts);
   results.functions = functionReports(model, verdicts);
+  stats.mark("reports");
 
   CheckContext ctx{model, verdicts, config->options};
   std::vector<Finding> findings;
@@ -194,6 +200,7 @@ int runCheck(const std::vector<std::string> &args) {
     results.findings.push_back(std::move(f));
   }
   sortAndUnique(results.findings);
+  stats.mark("checks");
 
   std::error_code ec;
   std::unique_ptr<llvm::raw_fd_ostream> file;
@@ -212,6 +219,8 @@ int runCheck(const std::vector<std::string> &args) {
   else
     printText(results, os);
   os.flush();
+  stats.mark("output");
+  stats.print();
   if (!inv.exportFixes.empty()) {
     std::string text;
     llvm::raw_string_ostream yaml(text);
