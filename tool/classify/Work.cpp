@@ -98,7 +98,9 @@ void Work::addItem(int key, double weightNs) {
 }
 
 void Work::trimEvidence(size_t keep) {
-  index_ = {};
+  // Released, not cleared (`index_ = {}` would clear and keep the buckets,
+  // which every copy of this work would then allocate and zero again).
+  std::unordered_map<int, size_t>().swap(index_);
   if (evidence.size() <= keep)
     return;
   std::vector<size_t> order(evidence.size());
