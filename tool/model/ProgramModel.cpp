@@ -1,7 +1,7 @@
 #include "model/ProgramModel.h"
 
 #include <algorithm>
-#include <functional>
+#include <unordered_set>
 
 namespace concur {
 
@@ -53,6 +53,8 @@ void ProgramModel::resolveCalls() {
       }
       if (call.isVirtual) {
         // Every overrider, transitively, may run.
+        // A set beside the list: a base with k overriders costs O(k), not O(k^2).
+        std::unordered_set<int> seen(target.functions.begin(), target.functions.end());
         std::vector<std::string> work{call.calleeUsr};
         while (!work.empty()) {
           std::string usr = work.back();
@@ -61,7 +63,7 @@ void ProgramModel::resolveCalls() {
           if (it == overriders_.end())
             continue;
           for (int o : it->second)
-            if (std::find(target.functions.begin(), target.functions.end(), o) == target.functions.end()) {
+            if (seen.insert(o).second) {
               target.functions.push_back(o);
               work.push_back(functions_[o].usr);
             }
