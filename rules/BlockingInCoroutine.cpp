@@ -3,17 +3,19 @@
 #include "model/BlockingReach.h"
 #include "model/ProgramModel.h"
 
+#include <string>
+
 namespace concur {
 
 namespace {
 
 constexpr const char *kName = "concur-blocking-in-coroutine";
 
-/// The blocking API a chain ends at, as written at its call.
-const CallSite &finalCall(const ProgramModel &model, const std::vector<BlockingStep> &chain) {
-  const BlockingStep &last = chain.back();
-  return model.function(last.function).calls[last.site];
-}
+/// A chain of more than kMaxChainNotes steps (after the coroutine's own
+/// call) is shown as its first and last kChainEndNotes steps and one note
+/// in between that counts the others (docs/checks/concur-blocking-in-coroutine.md).
+constexpr size_t kMaxChainNotes = 17;
+constexpr size_t kChainEndNotes = 8;
 
 /// A mechanical rewrite that is safe: a direct std::this_thread::sleep_for
 /// in a coroutine of the runtime's task type becomes co_await concur::sleep_for,
@@ -42,26 +44,47 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
     if (!coroutine.isCoroutine)
       continue;
     for (int s = 0; s < int(coroutine.calls.size()); ++s) {
-      std::vector<BlockingStep> chain = reach.chainFrom(f, s);
-      if (chain.empty())
+      // The chain by its ends: a long one is not walked through its middle.
+      ChainEnds chain = reach.chainEnds(f, s, kMaxChainNotes + 1, kChainEndNotes);
+      if (chain.length == 0)
         continue;
       const CallSite &call = coroutine.calls[s];
-      const CallSite &blocking = finalCall(model, chain);
-      const ApiEntry &api = *model.target(chain.back().function, chain.back().site).api;
+      const BlockingStep &last = chain.tail.back();
+      const CallSite &blocking = model.function(last.function).calls[last.site];
+      const CallTarget &end = model.target(last.function, last.site);
+      if (end.kind != CallTarget::Kind::Api || !end.api)
+        continue; // not reached: a chain ends at the API call
+      const ApiEntry &api = *end.api;
       Finding finding;
       finding.check = kName;
       finding.loc = call.loc;
       finding.function = coroutine.name;
       finding.message = "blocking call '" + blocking.displayName + "' inside coroutine '" +
                         coroutine.name + "' stalls the event loop";
-      for (size_t i = 1; i < chain.size(); ++i) {
-        const FunctionFacts &caller = model.function(chain[i].function);
-        const CallSite &step = caller.calls[chain[i].site];
+      // One note per step after the coroutine's own call; a long chain keeps
+      // its first and last steps and says how many are between.
+      auto note = [&](const BlockingStep &at) {
+        const FunctionFacts &caller = model.function(at.function);
+        const CallSite &step = caller.calls[at.site];
         finding.notes.push_back({step.loc, "'" + caller.name + "' calls '" + step.displayName + "' here"});
+      };
+      const size_t steps = chain.length - 1;
+      if (steps <= kMaxChainNotes) {
+        for (size_t i = 1; i < chain.head.size(); ++i)
+          note(chain.head[i]);
+      } else {
+        for (size_t i = 1; i <= kChainEndNotes; ++i)
+          note(chain.head[i]);
+        const BlockingStep &hidden = chain.head[kChainEndNotes + 1];
+        finding.notes.push_back({model.function(hidden.function).calls[hidden.site].loc,
+                                 "... " + std::to_string(steps - 2 * kChainEndNotes) + " calls not shown (the chain is " +
+                                     std::to_string(chain.length) + " calls long) ..."});
+        for (const BlockingStep &at : chain.tail)
+          note(at);
       }
       if (!api.asyncAlternative.empty())
         finding.notes.push_back({call.loc, "suggestion: " + api.asyncAlternative});
-      if (chain.size() == 1)
+      if (chain.length == 1)
         finding.fixes = fixFor(coroutine, call, api);
       out.push_back(std::move(finding));
     }

@@ -37,19 +37,15 @@ double totalIterations(const ProgramModel &model, int f, int loop) {
   return total;
 }
 
-bool within(const std::vector<Loop> &loops, int inner, int outer) {
-  for (; inner >= 0; inner = loops[inner].parent)
-    if (inner == outer)
-      return true;
-  return false;
-}
-
-/// A loop that suspends in its body hands the thread back every iteration.
-bool suspendsInside(const FunctionFacts &fn, int loop) {
+/// For each loop, whether it suspends in its body (and so hands the thread
+/// back every iteration): one walk up the loop nest per suspension.
+std::vector<bool> suspendingLoops(const FunctionFacts &fn) {
+  std::vector<bool> suspends(fn.loops.size(), false);
   for (const Suspension &s : fn.suspensions)
-    if (s.kind != Suspension::Kind::Return && within(fn.loops, s.loop, loop))
-      return true;
-  return false;
+    if (s.kind != Suspension::Kind::Return)
+      for (int l = s.loop; l >= 0 && !suspends[l]; l = fn.loops[l].parent)
+        suspends[l] = true;
+  return suspends;
 }
 
 Finding finding(const FunctionFacts &coroutine, const SourceLoc &loc, std::string message) {
@@ -76,6 +72,8 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
     const FunctionFacts &fn = model.function(f);
     if (!fn.isCoroutine)
       continue;
+    const std::vector<bool> suspends = suspendingLoops(fn);
+    auto suspendsInside = [&](const FunctionFacts &, int loop) { return suspends[loop]; };
     // Outermost heavy loops that never suspend.
     for (int l = 0; l < int(fn.loops.size()); ++l) {
       double iterations = totalIterations(model, f, l);

@@ -15,19 +15,30 @@ const char *suspendWord(Suspension::Kind kind) {
   return kind == Suspension::Kind::Yield ? "co_yield" : "co_await";
 }
 
+/// The call sites acquiring each lock key, in site order.
+std::map<std::string, std::vector<int>> acquisitions(const FunctionFacts &fn) {
+  std::map<std::string, std::vector<int>> sites;
+  for (int s = 0; s < int(fn.calls.size()); ++s)
+    for (const std::string &key : fn.calls[s].acquires) {
+      auto &list = sites[key];
+      if (list.empty() || list.back() != s)
+        list.push_back(s);
+    }
+  return sites;
+}
+
 /// The acquisition of `key` in `fn` that a suspension at `offset` sees: the
 /// last one written before it, or the last one of the function (a loop).
-int acquisitionOf(const FunctionFacts &fn, const std::string &key, unsigned offset) {
-  int best = -1, last = -1;
-  for (int s = 0; s < int(fn.calls.size()); ++s) {
-    const CallSite &call = fn.calls[s];
-    if (std::find(call.acquires.begin(), call.acquires.end(), key) == call.acquires.end())
-      continue;
-    last = s;
-    if (call.loc.offset <= offset && (best < 0 || call.loc.offset > fn.calls[best].loc.offset))
+int acquisitionOf(const FunctionFacts &fn, const std::map<std::string, std::vector<int>> &sites,
+                  const std::string &key, unsigned offset) {
+  auto it = sites.find(key);
+  if (it == sites.end())
+    return -1;
+  int best = -1;
+  for (int s : it->second)
+    if (fn.calls[s].loc.offset <= offset && (best < 0 || fn.calls[s].loc.offset > fn.calls[best].loc.offset))
       best = s;
-  }
-  return best >= 0 ? best : last;
+  return best >= 0 ? best : it->second.back();
 }
 
 } // namespace
@@ -44,11 +55,12 @@ void LockAcrossSuspendCheck::run(const CheckContext &ctx, std::vector<Finding> &
       continue;
     // One warning per acquisition, one note per suspension it is held across.
     std::map<int, Finding> byAcquisition;
+    const auto sites = acquisitions(fn);
     for (const Suspension &suspension : fn.suspensions) {
       if (suspension.kind == Suspension::Kind::Return)
         continue; // locals are destroyed before the final suspend
       for (const std::string &key : suspension.locksMaybeHeld) {
-        int site = acquisitionOf(fn, key, suspension.loc.offset);
+        int site = acquisitionOf(fn, sites, key, suspension.loc.offset);
         if (site < 0)
           continue;
         const CallSite &acquire = fn.calls[site];

@@ -118,5 +118,81 @@ TEST_F(ClassifierTest, VerdictDoesNotDependOnNames) {
   EXPECT_EQ(va.recommendation, vb.recommendation);
 }
 
+/// f0 calls f1, ..., f<n-1> sleeps.
+static std::vector<FunctionFacts> chain(int n) {
+  std::vector<FunctionFacts> fs;
+  for (int i = 0; i < n; ++i) {
+    FunctionFacts f = function("f" + std::to_string(i));
+    if (i + 1 < n)
+      f.calls.push_back(callTo("f" + std::to_string(i + 1)));
+    fs.push_back(std::move(f));
+  }
+  CallSite sleep = apiCall("std::this_thread::sleep_for");
+  sleep.calleeName = "::std::this_thread::sleep_for";
+  sleep.durationNs = 1e7;
+  fs.back().calls.push_back(sleep);
+  return fs;
+}
+
+TEST_F(ClassifierTest, ViaUpToSeventeenCalleesIsInFull) {
+  Verdict v = verdictFor(chain(18), "f0");
+  ASSERT_FALSE(v.evidence.empty());
+  ASSERT_EQ(v.evidence[0].via.size(), 17u);
+  EXPECT_EQ(v.evidence[0].via.front(), "f1");
+  EXPECT_EQ(v.evidence[0].via.back(), "f17");
+}
+
+TEST_F(ClassifierTest, LongerViaKeepsItsEndsAroundAMarker) {
+  // 99 callees between f0 and the sleep: f1..f8, a marker for 83, f92..f99.
+  Verdict v = verdictFor(chain(100), "f0");
+  ASSERT_FALSE(v.evidence.empty());
+  const auto &via = v.evidence[0].via;
+  ASSERT_EQ(via.size(), 17u);
+  for (int i = 0; i < 8; ++i)
+    EXPECT_EQ(via[i], "f" + std::to_string(i + 1));
+  EXPECT_EQ(via[8], "... 83 more calls ...");
+  for (int i = 0; i < 8; ++i)
+    EXPECT_EQ(via[9 + i], "f" + std::to_string(92 + i));
+  EXPECT_NE(v.evidence[0].message.find("sleep_for"), std::string::npos);
+}
+
+TEST_F(ClassifierTest, EvidenceIsTheHeaviestSixWhateverTheCallees) {
+  // Ten helpers, each with a loop of a different size; the caller shows the
+  // six heaviest, heaviest first, each through its helper.
+  std::vector<FunctionFacts> fs;
+  FunctionFacts top = function("top");
+  for (int i = 0; i < 10; ++i) {
+    FunctionFacts h = function("h" + std::to_string(i));
+    h.loops.push_back(loop(1000 * (i + 1), 1));
+    h.loops.back().loc.line = unsigned(10 + i);
+    fs.push_back(h);
+    top.calls.push_back(callTo("h" + std::to_string(i)));
+  }
+  fs.push_back(top);
+  Verdict v = verdictFor(fs, "top");
+  ASSERT_EQ(v.evidence.size(), 6u);
+  for (int k = 0; k < 6; ++k)
+    EXPECT_EQ(v.evidence[k].via, (std::vector<std::string>{"h" + std::to_string(9 - k)}));
+}
+
+TEST_F(ClassifierTest, LargeCycleIsRecursionWithoutDeepStack) {
+  // A ring of 200000 functions: one component, found recursive by an
+  // iterative search (a recursive one overflowed the stack).
+  std::vector<FunctionFacts> fs;
+  const int n = 200000;
+  for (int i = 0; i < n; ++i) {
+    FunctionFacts f = function("r" + std::to_string(i));
+    f.calls.push_back(callTo("r" + std::to_string((i + 1) % n)));
+    fs.push_back(std::move(f));
+  }
+  fs[0].loops.push_back(loop(10, 1));
+  Verdict v = verdictFor(fs, "r0");
+  ASSERT_FALSE(v.evidence.empty());
+  bool recursion = false;
+  for (const Evidence &e : v.evidence)
+    recursion |= e.message.find("recursion") != std::string::npos;
+  EXPECT_TRUE(recursion);
+}
+
 } // namespace
 } // namespace concur

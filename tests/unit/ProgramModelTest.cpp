@@ -1,5 +1,7 @@
 #include "model/ProgramModel.h"
 
+#include "model/BlockingReach.h"
+
 #include "FactsBuilders.h"
 
 #include <gtest/gtest.h>
@@ -86,6 +88,50 @@ TEST(ProgramModelTest, CallablePassedToSpawnApiIsASpawnNotACall) {
   EXPECT_TRUE(model.callees(model.find(spawner.usr)).empty());
   ASSERT_EQ(model.spawns().size(), 1u);
   EXPECT_EQ(model.spawns()[0].started, model.find(body.usr));
+}
+
+TEST(ProgramModelTest, BlockingChainsAreCompleteAndTheirEndsCheap) {
+  // serve calls f0, f<i> calls f<i+1>, f<n-1> sleeps: 5001 steps.
+  std::vector<CatalogError> errors;
+  Catalog catalog;
+  ASSERT_TRUE(catalog.loadDirectory(CONCUR_SOURCE_CATALOG_DIR, errors));
+  const int n = 5000;
+  std::vector<FunctionFacts> fs;
+  FunctionFacts serve = function("serve");
+  serve.isCoroutine = true;
+  serve.calls.push_back(callTo("f0"));
+  fs.push_back(serve);
+  for (int i = 0; i < n; ++i) {
+    FunctionFacts f = function("f" + std::to_string(i));
+    if (i + 1 < n) {
+      f.calls.push_back(callTo("f" + std::to_string(i + 1)));
+    } else {
+      CallSite sleep = apiCall("std::this_thread::sleep_for");
+      sleep.calleeName = "::std::this_thread::sleep_for";
+      f.calls.push_back(sleep);
+    }
+    fs.push_back(std::move(f));
+  }
+  ProgramModel model({tu("/src/a.cpp", fs)}, catalog);
+  BlockingReach reach(model);
+  int s = model.find("c:@F@serve#");
+  std::vector<BlockingStep> full = reach.chainFrom(s, 0);
+  ASSERT_EQ(full.size(), size_t(n) + 1);
+  EXPECT_TRUE(reach.blocksDirectly(full.back().function, full.back().site));
+  EXPECT_EQ(model.function(full.back().function).name, "f4999");
+  ChainEnds ends = reach.chainEnds(s, 0, 9, 8);
+  EXPECT_EQ(ends.length, full.size());
+  ASSERT_EQ(ends.head.size(), 9u);
+  ASSERT_EQ(ends.tail.size(), 8u);
+  for (size_t i = 0; i < 9; ++i)
+    EXPECT_EQ(ends.head[i].function, full[i].function);
+  for (size_t i = 0; i < 8; ++i)
+    EXPECT_EQ(ends.tail[i].function, full[full.size() - 8 + i].function);
+  // A short chain: both ends are the whole chain.
+  ChainEnds shortEnds = reach.chainEnds(model.find("c:@F@f4997#"), 0, 9, 8);
+  EXPECT_EQ(shortEnds.length, 3u);
+  EXPECT_EQ(shortEnds.head.size(), 3u);
+  EXPECT_EQ(shortEnds.tail.size(), 3u);
 }
 
 } // namespace

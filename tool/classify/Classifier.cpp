@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <unordered_map>
 
 namespace concur {
@@ -86,7 +85,11 @@ private:
   const ProgramModel &model_;
   Params p_;
   std::vector<Work> work_;
+  mutable EvidenceTable table_; // the evidence of every function's work
 };
+
+constexpr size_t kShownEvidence = 6;
+static_assert(kShownEvidence <= kKeptEvidence, "a verdict shows items its function kept");
 
 double Classifier::multiplier(int f, int loop, bool &assumed) const {
   double times = 1;
@@ -108,7 +111,7 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
   std::string what = api.category.empty() ? "" : api.category;
   auto evidence = [&](const std::string &kind, double weight) {
     std::string detail = what.empty() ? kind : what + ", " + kind;
-    w.addEvidence({"calls '" + name + "' (" + detail + ")", call.loc, {}, weight});
+    w.addEvidence(table_, "calls '" + name + "' (" + detail + ")", call.loc, weight);
   };
   if (api.has(EffectLock)) {
     w.waitNs += p_.lockWaitNs;
@@ -172,7 +175,7 @@ void Classifier::addSuspensionWaits(int f, Work &w) const {
     w.waitNs += ns * times;
     w.waits += 1;
     w.waitsRepeat |= times > 1;
-    w.addEvidence({"suspends at co_await (waits for the awaited operation)", s.loc, {}, ns * times});
+    w.addEvidence(table_, "suspends at co_await (waits for the awaited operation)", s.loc, ns * times);
   }
 }
 
@@ -190,9 +193,10 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     if (ns > 0) {
       double trip = model_.evaluate(f, fn.loops[l].trip);
       std::string count = trip >= 0 ? approxCount(trip) + " iterations" : "an unknown number of iterations";
-      w.addEvidence({"loop with " + count + ", " + std::to_string(fn.loops[l].ops) +
-                         " operations per iteration (~" + approxCount(times * fn.loops[l].ops) + " in all)",
-                     fn.loops[l].loc, {}, ns});
+      w.addEvidence(table_,
+                    "loop with " + count + ", " + std::to_string(fn.loops[l].ops) +
+                        " operations per iteration (~" + approxCount(times * fn.loops[l].ops) + " in all)",
+                    fn.loops[l].loc, ns);
     }
   }
   addSuspensionWaits(f, w);
@@ -212,12 +216,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
       double n = call.args.empty() ? -1 : model_.evaluate(f, call.args[0]);
       times *= n >= 0 ? n : 1;
     }
-    const Work &callee = work_[edge.callee];
-    Work scaled;
-    scaled.add(callee, 1, model_.function(edge.callee).name);
-    if (assumed)
-      scaled.assumedNs = scaled.cpuNs;
-    w.add(scaled, times, "");
+    const std::string &name = model_.function(edge.callee).name;
+    w.add(work_[edge.callee], times, table_, name.empty() ? nullptr : &name, assumed);
   }
   for (int s = 0; s < int(fn.calls.size()); ++s) {
     const CallSite &call = fn.calls[s];
@@ -226,25 +226,21 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     double times = multiplier(f, call.loop, assumed);
     switch (target.kind) {
     case CallTarget::Kind::Api: {
-      Work api = apiWork(*target.api, call, f);
-      if (assumed)
-        api.assumedNs = api.cpuNs;
-      w.add(api, times, "");
+      w.add(apiWork(*target.api, call, f), times, table_, nullptr, assumed);
       break;
     }
     case CallTarget::Kind::Library:
       w.cpuNs += p_.libraryCallNs * times;
       break;
     case CallTarget::Kind::Unknown:
-      w.unknownCallees.insert(call.displayName);
-      w.addEvidence({"calls '" + call.displayName +
-                         "', defined in no analysed file and not in the catalogue (cost unknown)",
-                     call.loc, {}, 0});
+      w.addUnknownCallee(call.displayName);
+      w.addEvidence(table_,
+                    "calls '" + call.displayName + "', defined in no analysed file and not in the catalogue (cost unknown)",
+                    call.loc, 0);
       break;
     case CallTarget::Kind::Indirect:
       w.indirect = true;
-      w.addEvidence({"calls through a pointer ('" + call.displayName + "'): target not resolved",
-                     call.loc, {}, 0});
+      w.addEvidence(table_, "calls through a pointer ('" + call.displayName + "'): target not resolved", call.loc, 0);
       break;
     case CallTarget::Kind::Function:
       break; // edges above
@@ -285,9 +281,14 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   Decision decision = decide(v.kind, v.facts);
   v.recommendation = decision.recommendation;
   v.rationale = std::move(decision.rationale);
-  Work trimmed = w;
-  trimmed.trimEvidence(6);
-  v.evidence = std::move(trimmed.evidence);
+  // The 6 heaviest, heaviest first (the earlier of equal ones first).
+  std::vector<EvidenceItem> items = w.evidence;
+  std::stable_sort(items.begin(), items.end(),
+                   [](const EvidenceItem &a, const EvidenceItem &b) { return a.weightNs > b.weightNs; });
+  if (items.size() > kShownEvidence)
+    items.resize(kShownEvidence);
+  for (const EvidenceItem &item : items)
+    v.evidence.push_back(table_.evidence(item.key, item.weightNs));
   return v;
 }
 
@@ -295,22 +296,37 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
 /// that needs a callback edge (asynchronous handlers re-arming each other)
 /// is not recursion on one stack.
 bool Classifier::hasDirectCycle(const std::vector<int> &scc) const {
+  // Depth-first search for a back edge, iterative: a component can hold
+  // thousands of functions.
   const int id = model_.sccOf(scc.front());
   std::unordered_map<int, int> state; // absent/0 new, 1 on path, 2 done
-  std::function<bool(int)> visit = [&](int f) {
-    state[f] = 1;
-    for (const CallEdge &edge : model_.callees(f)) {
+  struct Frame { int f; size_t edge; };
+  std::vector<Frame> path;
+  for (int root : scc) {
+    if (state[root] != 0)
+      continue;
+    state[root] = 1;
+    path.push_back({root, 0});
+    while (!path.empty()) {
+      Frame &top = path.back();
+      const auto &out = model_.callees(top.f);
+      if (top.edge == out.size()) {
+        state[top.f] = 2;
+        path.pop_back();
+        continue;
+      }
+      const CallEdge &edge = out[top.edge++];
       if (edge.viaCallback || model_.sccOf(edge.callee) != id)
         continue;
-      if (state[edge.callee] == 1 || (state[edge.callee] == 0 && visit(edge.callee)))
+      int &next = state[edge.callee];
+      if (next == 1)
         return true;
+      if (next == 0) {
+        next = 1;
+        path.push_back({edge.callee, 0});
+      }
     }
-    state[f] = 2;
-    return false;
-  };
-  for (int f : scc)
-    if (state[f] == 0 && visit(f))
-      return true;
+  }
   return false;
 }
 
@@ -347,25 +363,29 @@ std::vector<Verdict> Classifier::run() {
     if (recursiveSites == 0 || !hasDirectCycle(scc)) {
       // No recursion through direct calls (a cycle only through callbacks,
       // as asynchronous handlers form): each member keeps its own work.
-      for (size_t i = 0; i < scc.size(); ++i)
+      for (size_t i = 0; i < scc.size(); ++i) {
+        own[i].trimEvidence(kKeptEvidence);
         work_[scc[i]] = std::move(own[i]);
+      }
       continue;
     }
     // Recursion: the component's work repeats; branching recursion (two
     // or more recursive calls) grows exponentially with depth.
     Work combined;
     for (const Work &w : own)
-      combined.add(w, 1, "");
+      combined.add(w, 1, table_);
     const bool branching = recursiveSites >= 2 * scc.size();
     double factor = branching ? p_.recursionFactor : p_.assumedTrips;
     if (double depth = recursionDepth(scc); depth >= 0)
       factor = branching ? std::pow(1.6, std::min(depth, 60.0)) : std::max(1.0, depth);
     Work total;
-    total.add(combined, factor, "");
+    total.add(combined, factor, table_);
     total.assumedNs = total.cpuNs;
-    total.addEvidence({recursiveSites >= 2 * scc.size() ? "recursion that branches (work grows exponentially with depth)"
-                                                        : "recursion (work repeats with depth)",
-                       model_.function(scc.front()).loc, {}, total.cpuNs});
+    total.addEvidence(table_,
+                      recursiveSites >= 2 * scc.size() ? "recursion that branches (work grows exponentially with depth)"
+                                                       : "recursion (work repeats with depth)",
+                      model_.function(scc.front()).loc, total.cpuNs);
+    total.trimEvidence(kKeptEvidence);
     for (int f : scc)
       work_[f] = total;
   }

@@ -1,45 +1,119 @@
 #include "classify/Work.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace concur {
 
-void Work::add(const Work &other, double times, const std::string &via) {
+int EvidenceTable::own(const std::string &message, const SourceLoc &loc) {
+  // The same fact is the same message at the same file and line (two calls
+  // of one helper reach it twice: one item).
+  std::string id = message;
+  id += '\0';
+  id += loc.file;
+  id += '\0';
+  id += std::to_string(loc.line);
+  auto [it, fresh] = factKeys_.try_emplace(std::move(id), int(keys_.size()));
+  if (fresh) {
+    int self = int(keys_.size());
+    facts_.push_back({message, loc});
+    keys_.push_back({-1, int(facts_.size()) - 1, int(facts_.size()) - 1, 0, self});
+  }
+  return it->second;
+}
+
+int EvidenceTable::through(const std::string &name, int child) {
+  auto [nameIt, freshName] = nameIds_.try_emplace(name, int(names_.size()));
+  if (freshName)
+    names_.push_back(name);
+  const int nameId = nameIt->second;
+  const long long id = (static_cast<long long>(nameId) << 32) | static_cast<unsigned>(child);
+  auto [it, fresh] = throughKeys_.try_emplace(id, int(keys_.size()));
+  if (fresh) {
+    const Key &c = keys_[child];
+    int self = int(keys_.size());
+    int length = c.length + 1;
+    int suffix = size_t(length) <= kViaEnds ? self : c.suffix;
+    keys_.push_back({nameId, child, c.fact, length, suffix});
+  }
+  return it->second;
+}
+
+Evidence EvidenceTable::evidence(int key, double weightNs) const {
+  const Key &k = keys_[key];
+  const Fact &fact = facts_[k.fact];
+  Evidence e{fact.message, fact.loc, {}, weightNs};
+  auto walk = [&](int from, size_t count) {
+    for (int at = from; count > 0 && keys_[at].name >= 0; at = keys_[at].child, --count)
+      e.via.push_back(names_[keys_[at].name]);
+  };
+  const size_t length = size_t(k.length);
+  if (length <= kMaxVia) {
+    walk(key, length);
+  } else {
+    walk(key, kViaEnds);
+    e.via.push_back("... " + std::to_string(length - 2 * kViaEnds) + " more calls ...");
+    walk(k.suffix, kViaEnds);
+  }
+  return e;
+}
+
+void Work::add(const Work &other, double times, EvidenceTable &table, const std::string *via, bool allAssumed) {
   cpuNs += other.cpuNs * times;
   waitNs += other.waitNs * times;
-  assumedNs += other.assumedNs * times;
+  assumedNs += (allAssumed ? other.cpuNs : other.assumedNs) * times;
   syncWaitNs += other.syncWaitNs * times;
-  waits += unsigned(std::min(1e6, other.waits * times));
+  // A callee's count is bounded once as it is reached, then as it is repeated.
+  double otherWaits = via ? double(unsigned(std::min(1e6, double(other.waits)))) : double(other.waits);
+  waits += unsigned(std::min(1e6, otherWaits * times));
   waitsRepeat |= other.waitsRepeat || (other.waits > 0 && times > 1);
   waitsWithoutAsync |= other.waitsWithoutAsync;
   mtUnsafe |= other.mtUnsafe;
   indirect |= other.indirect;
-  unknownCallees.insert(other.unknownCallees.begin(), other.unknownCallees.end());
-  for (Evidence e : other.evidence) {
-    if (!via.empty())
-      e.via.insert(e.via.begin(), via);
-    e.weightNs *= times;
-    addEvidence(std::move(e));
-  }
+  for (const std::string &name : other.unknownCallees)
+    addUnknownCallee(name);
+  for (const EvidenceItem &item : other.evidence)
+    addItem(via ? table.through(*via, item.key) : item.key, item.weightNs * times);
 }
 
-void Work::addEvidence(Evidence e) {
-  // The same fact reached twice (two calls of one helper) is one item.
-  for (Evidence &existing : evidence)
-    if (existing.message == e.message && existing.loc.file == e.loc.file &&
-        existing.loc.line == e.loc.line && existing.via == e.via) {
-      existing.weightNs += e.weightNs;
-      return;
-    }
-  evidence.push_back(std::move(e));
+void Work::addEvidence(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double weightNs) {
+  addItem(table.own(message, loc), weightNs);
+}
+
+void Work::addUnknownCallee(const std::string &name) {
+  if (unknownCallees.size() < kCountedUnknownCallees &&
+      std::find(unknownCallees.begin(), unknownCallees.end(), name) == unknownCallees.end())
+    unknownCallees.push_back(name);
+}
+
+void Work::addItem(int key, double weightNs) {
+  if (index_.empty() && !evidence.empty()) // a stored (trimmed) work accumulating again
+    for (size_t i = 0; i < evidence.size(); ++i)
+      index_.emplace(evidence[i].key, i);
+  auto [it, fresh] = index_.try_emplace(key, evidence.size());
+  if (fresh)
+    evidence.push_back({key, weightNs});
+  else
+    evidence[it->second].weightNs += weightNs;
 }
 
 void Work::trimEvidence(size_t keep) {
-  std::stable_sort(evidence.begin(), evidence.end(), [](const Evidence &a, const Evidence &b) {
-    return a.weightNs > b.weightNs;
-  });
-  if (evidence.size() > keep)
-    evidence.resize(keep);
+  // Released, not cleared (`index_ = {}` would clear and keep the buckets,
+  // which every copy of this work would then allocate and zero again).
+  std::unordered_map<int, size_t>().swap(index_);
+  if (evidence.size() <= keep)
+    return;
+  std::vector<size_t> order(evidence.size());
+  std::iota(order.begin(), order.end(), size_t(0));
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return evidence[a].weightNs > evidence[b].weightNs; });
+  order.resize(keep);
+  std::sort(order.begin(), order.end());
+  std::vector<EvidenceItem> kept;
+  kept.reserve(keep);
+  for (size_t i : order)
+    kept.push_back(evidence[i]);
+  evidence = std::move(kept);
 }
 
 } // namespace concur

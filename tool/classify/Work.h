@@ -1,13 +1,73 @@
 // The estimated work of a function, as the classifier accumulates it.
+//
+// Evidence is kept linear in functions + call edges: a function keeps at
+// most kKeptEvidence items (the heaviest), and an item reached through
+// callees does not store its `via` list. Each item is a key of an
+// EvidenceTable, shared by the whole run, that is hash-consed: an item of a
+// function's own work is the key of its fact (message, file, line); an item
+// reached through callee `g` is the key (name of g, key of the item in g).
+// Two items are the same fact reached the same way exactly when their keys
+// are equal, and the `via` list is rebuilt from the key when a verdict is
+// printed (EvidenceTable::evidence), never stored per function and fact.
 #pragma once
 
 #include "classify/Verdict.h"
 
-#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace concur {
+
+/// Items a function keeps for its callers. The verdict shows 6: a caller's
+/// 6 heaviest are among its own items and its callees' kept items (a
+/// callee's items are all scaled by the same call count, so their order is
+/// kept), with room to spare for a fact reached through two different
+/// callees of the same name, whose weights add up in the caller.
+constexpr size_t kKeptEvidence = 12;
+/// Unknown callees counted for the confidence: only min(count, 6) is used,
+/// so 6 distinct names are exact for it.
+constexpr size_t kCountedUnknownCallees = 6;
+/// A `via` list longer than this is printed as its first and last
+/// kViaEnds names around one marker "... N more calls ..." (docs/usage.md).
+constexpr size_t kMaxVia = 17;
+constexpr size_t kViaEnds = 8;
+
+class EvidenceTable {
+public:
+  /// The key of a fact of a function's own work.
+  int own(const std::string &message, const SourceLoc &loc);
+  /// The key of `child` (an item of callee `name`) seen from the caller.
+  int through(const std::string &name, int child);
+  /// The item as the verdict shows it; `via` bounded by kMaxVia.
+  Evidence evidence(int key, double weightNs) const;
+  /// The number of callee names between the function and the fact.
+  size_t viaLength(int key) const { return size_t(keys_[key].length); }
+
+private:
+  struct Key {
+    int name;   // index into names_, -1 for an own fact
+    int child;  // the callee's key; for an own fact, index into facts_
+    int fact;   // index into facts_
+    int length; // callee names from here to the fact
+    int suffix; // the key of the last (at most) kViaEnds names
+  };
+  struct Fact {
+    std::string message;
+    SourceLoc loc;
+  };
+  std::vector<Key> keys_;
+  std::vector<Fact> facts_;
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, int> nameIds_;
+  std::unordered_map<std::string, int> factKeys_;      // message + file + line
+  std::unordered_map<long long, int> throughKeys_;     // (name, child)
+};
+
+struct EvidenceItem {
+  int key;
+  double weightNs;
+};
 
 struct Work {
   double cpuNs = 0;
@@ -19,14 +79,24 @@ struct Work {
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool mtUnsafe = false;
   bool indirect = false;
-  std::set<std::string> unknownCallees;
-  std::vector<Evidence> evidence;
+  std::vector<std::string> unknownCallees; // distinct, at most kCountedUnknownCallees
+  std::vector<EvidenceItem> evidence;      // distinct keys, in the order first reached
 
-  /// Adds `other` executed `times` times, reached through `via` (empty when
-  /// it is the function's own work).
-  void add(const Work &other, double times, const std::string &via);
-  void addEvidence(Evidence e);
+  /// Adds `other` executed `times` times. `via` is the callee's name when
+  /// `other` is a callee's work (nullptr: the function's own, as an API
+  /// call's). `allAssumed`: the count rests on an assumed trip count, so all
+  /// of `other`'s computation is assumed.
+  void add(const Work &other, double times, EvidenceTable &table, const std::string *via = nullptr,
+           bool allAssumed = false);
+  void addEvidence(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double weightNs);
+  void addUnknownCallee(const std::string &name);
+  /// Keeps the `keep` heaviest items (the earlier of equal ones), in their
+  /// order, and drops the index used while accumulating.
   void trimEvidence(size_t keep);
+
+private:
+  void addItem(int key, double weightNs);
+  std::unordered_map<int, size_t> index_; // key -> position in evidence, while accumulating
 };
 
 } // namespace concur

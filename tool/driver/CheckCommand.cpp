@@ -17,6 +17,7 @@
 #include "support/AtomicFile.h"
 #include "suppress/Nolint.h"
 #include "support/ApplyFixes.h"
+#include "support/PhaseStats.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -159,7 +160,7 @@ std::vector<std::string> governedFiles(const std::vector<TUSummary> &summaries) 
 }
 
 std::optional<std::string> runPerSetting(std::vector<TUSummary> summaries, Settings &settings, const Profile *profile,
-                                         ProgramRuns &out) {
+                                         PhaseStats &stats, ProgramRuns &out) {
   std::map<std::string, const Setting *> settingOf;
   for (const std::string &file : governedFiles(summaries)) {
     std::string error;
@@ -190,7 +191,9 @@ std::optional<std::string> runPerSetting(std::vector<TUSummary> summaries, Setti
     // The last run takes the summaries; the others work on copies.
     auto model = std::make_unique<ProgramModel>(k + 1 == used.size() ? std::move(summaries) : summaries,
                                                 setting.catalog);
+    stats.mark("model");
     std::vector<Verdict> verdicts = classify(*model, options);
+    stats.mark("classify");
     // Before the checks: they judge with the merged verdicts.
     if (profile) {
       ProfileStats stats = applyProfile(*profile, *model, options, verdicts);
@@ -210,6 +213,7 @@ std::optional<std::string> runPerSetting(std::vector<TUSummary> summaries, Setti
         f.severity = Severity::Error;
       out.findings.push_back(std::move(f));
     }
+    stats.mark("checks");
     out.models.push_back(std::move(model));
     out.verdicts.push_back(std::move(verdicts));
   }
@@ -277,6 +281,7 @@ int runCheck(const std::vector<std::string> &args) {
 
   unsigned jobs = inv.jobs ? inv.jobs : std::max(1u, std::thread::hardware_concurrency());
   bool progress = !inv.quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  PhaseStats stats; // CONCUR_STATS=1
   std::vector<TUResult> tus = analyseAll(inputs, catalogs, jobs, progress);
   if (!inv.summaryDir.empty() && !writeSummaries(tus, inv.summaryDir))
     return BadUsage;
@@ -290,14 +295,18 @@ int runCheck(const std::vector<std::string> &args) {
     else
       results.errors.push_back({tu.file, tu.errorMessage});
   }
+  stats.mark("parse");
   ProgramRuns runs;
-  if (auto error = runPerSetting(std::move(summaries), settings, profile ? &*profile : nullptr, runs))
+  if (auto error = runPerSetting(std::move(summaries), settings, profile ? &*profile : nullptr, stats, runs))
     return usageError(*error);
   results.profile = runs.profile;
   results.functions = std::move(runs.functions);
   results.findings = std::move(runs.findings);
 
-  if (!writeOutputs(inv, results))
+  const bool written = writeOutputs(inv, results);
+  stats.mark("output");
+  stats.print();
+  if (!written)
     return BadUsage;
 
   if (!results.errors.empty())

@@ -43,21 +43,64 @@ BlockingReach::Best BlockingReach::viaSite(int function, int site) const {
 }
 
 BlockingReach::BlockingReach(const ProgramModel &model) : model_(model) {
-  best_.resize(model.functions().size());
-  // Bottom-up over SCCs; inside a cycle relax until nothing shortens.
-  for (const auto &scc : model.sccsBottomUp()) {
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (int f : scc) {
-        for (int s = 0; s < int(model.function(f).calls.size()); ++s) {
-          Best candidate = viaSite(f, s);
-          if (candidate.length && (best_[f].length == 0 || candidate.length < best_[f].length)) {
-            best_[f] = candidate;
-            changed = true;
-          }
-        }
+  const int n = int(model.functions().size());
+  best_.resize(n);
+  tailStart_.assign(n, -1);
+  // Shortest chains by breadth-first search from the blocking calls up the
+  // reversed call graph (each call adds one step): every function and call
+  // edge is visited once, however the graph is shaped. Coroutines called
+  // are not run through (each is checked on its own), so no edge enters one.
+  std::vector<int> callerStart(n + 1, 0), callers;
+  for (int f = 0; f < n; ++f)
+    for (int s = 0; s < int(model.function(f).calls.size()); ++s) {
+      const CallTarget &target = model.target(f, s);
+      if (target.kind == CallTarget::Kind::Function)
+        for (int callee : target.functions)
+          if (!model.function(callee).isCoroutine)
+            ++callerStart[callee + 1];
+    }
+  for (int f = 0; f < n; ++f)
+    callerStart[f + 1] += callerStart[f];
+  callers.resize(callerStart[n]);
+  std::vector<int> fill(callerStart.begin(), callerStart.end() - 1);
+  for (int f = 0; f < n; ++f)
+    for (int s = 0; s < int(model.function(f).calls.size()); ++s) {
+      const CallTarget &target = model.target(f, s);
+      if (target.kind == CallTarget::Kind::Function)
+        for (int callee : target.functions)
+          if (!model.function(callee).isCoroutine)
+            callers[fill[callee]++] = f;
+    }
+  std::vector<int> length(n, 0), order;
+  order.reserve(n);
+  for (int f = 0; f < n; ++f)
+    for (int s = 0; s < int(model.function(f).calls.size()); ++s)
+      if (blocksDirectly(f, s)) {
+        length[f] = 1;
+        order.push_back(f);
+        break;
+      }
+  for (size_t i = 0; i < order.size(); ++i) {
+    int g = order[i];
+    for (int c = callerStart[g]; c < callerStart[g + 1]; ++c)
+      if (length[callers[c]] == 0) {
+        length[callers[c]] = length[g] + 1;
+        order.push_back(callers[c]);
+      }
+  }
+  // In order of length, so that a chain's next function is done: its first
+  // call site of the shortest length (and that site's first callee).
+  for (int f : order) {
+    best_[f].length = length[f];
+    for (int s = 0; s < int(model.function(f).calls.size()); ++s) {
+      Best candidate = viaSite(f, s);
+      if (candidate.length == length[f]) {
+        best_[f] = candidate;
+        break;
       }
     }
+    const Best &b = best_[f];
+    tailStart_[f] = b.next < 0 || size_t(b.length) <= kMaxTail ? f : tailStart_[b.next];
   }
 }
 
@@ -66,13 +109,50 @@ std::vector<BlockingStep> BlockingReach::chainFrom(int function, int site) const
   Best step = viaSite(function, site);
   if (step.length == 0)
     return chain;
+  // Followed to the end, however long: each link's length is one less than
+  // the one before, so the walk ends at the API call after `length` steps.
+  chain.reserve(size_t(step.length));
   chain.push_back({function, site});
-  while (step.next >= 0 && chain.size() < 64) {
+  while (step.next >= 0) {
     int f = step.next;
     step = best_[f];
     chain.push_back({f, step.site});
   }
   return chain;
+}
+
+} // namespace concur
+
+namespace concur {
+
+ChainEnds BlockingReach::chainEnds(int function, int site, size_t head, size_t tail) const {
+  ChainEnds ends;
+  Best step = viaSite(function, site);
+  if (step.length == 0)
+    return ends;
+  ends.length = size_t(step.length);
+  auto walk = [&](int from, Best at, size_t count, std::vector<BlockingStep> &out) {
+    out.push_back({from, at.site});
+    while (out.size() < count && at.next >= 0) {
+      int f = at.next;
+      at = best_[f];
+      out.push_back({f, at.site});
+    }
+  };
+  if (head > 0)
+    walk(function, step, head, ends.head);
+  tail = std::min(tail, kMaxTail);
+  if (tail > 0) {
+    // From the function where at most kMaxTail steps remain, to the end.
+    std::vector<BlockingStep> last;
+    if (step.next < 0 || size_t(step.length) <= kMaxTail)
+      walk(function, step, kMaxTail, last);
+    else
+      walk(tailStart_[step.next], best_[tailStart_[step.next]], kMaxTail, last);
+    size_t from = last.size() > tail ? last.size() - tail : 0;
+    ends.tail.assign(last.begin() + from, last.end());
+  }
+  return ends;
 }
 
 } // namespace concur

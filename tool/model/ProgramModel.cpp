@@ -1,7 +1,7 @@
 #include "model/ProgramModel.h"
 
 #include <algorithm>
-#include <functional>
+#include <unordered_set>
 
 namespace concur {
 
@@ -105,6 +105,8 @@ void ProgramModel::resolveCalls() {
       }
       if (call.isVirtual) {
         // Every overrider, transitively, may run.
+        // A set beside the list: a base with k overriders costs O(k), not O(k^2).
+        std::unordered_set<int> seen(target.functions.begin(), target.functions.end());
         std::vector<std::string> work{call.calleeUsr};
         while (!work.empty()) {
           std::string usr = work.back();
@@ -113,7 +115,7 @@ void ProgramModel::resolveCalls() {
           if (it == overriders_.end())
             continue;
           for (int o : it->second)
-            if (std::find(target.functions.begin(), target.functions.end(), o) == target.functions.end()) {
+            if (seen.insert(o).second) {
               target.functions.push_back(o);
               work.push_back(functions_[o].usr);
             }
@@ -128,18 +130,18 @@ void ProgramModel::resolveCalls() {
       // comparator, a helper taking a callback).
       for (const auto &callable : call.callables) {
         for (int started : resolve(f, callable.usr)) {
-        const ApiEntry *api = target.api;
-        bool elsewhere = api && api->has(EffectSpawnThread | EffectSpawnProcess | EffectOffload) &&
-                         (api->callableArg == ApiEntry::AnyArg || api->callableArg < 0 ||
-                          unsigned(api->callableArg) == callable.argIndex);
-        if (elsewhere)
-          spawns_.push_back({f, s, started, api});
-        else if (target.kind == CallTarget::Kind::Library || target.kind == CallTarget::Kind::Api)
-          // A library algorithm runs the callable it is given. A function of
-          // the program is not assumed to: its own body (the template
-          // instantiation) shows whether it calls it, stores it or hands it
-          // to a thread.
-          edges_[f].push_back({started, s, true});
+          const ApiEntry *api = target.api;
+          bool elsewhere = api && api->has(EffectSpawnThread | EffectSpawnProcess | EffectOffload) &&
+                           (api->callableArg == ApiEntry::AnyArg || api->callableArg < 0 ||
+                            unsigned(api->callableArg) == callable.argIndex);
+          if (elsewhere)
+            spawns_.push_back({f, s, started, api});
+          else if (target.kind == CallTarget::Kind::Library || target.kind == CallTarget::Kind::Api)
+            // A library algorithm runs the callable it is given. A function of
+            // the program is not assumed to: its own body (the template
+            // instantiation) shows whether it calls it, stores it or hands it
+            // to a thread.
+            edges_[f].push_back({started, s, true});
         }
       }
       targets_[f].push_back(std::move(target));
