@@ -25,6 +25,17 @@ std::string absolute(const std::string &path) {
 
 namespace {
 
+/// Loads a compile_commands.json into `out`.
+std::optional<std::string> loadJson(const std::string &json, Inputs &out) {
+  std::string error;
+  auto loaded = loadCompileCommands(json, error);
+  if (!loaded)
+    return "invalid compilation database: " + error;
+  out.database = std::move(loaded->database);
+  out.badEntries = std::move(loaded->badEntries);
+  return std::nullopt;
+}
+
 /// The database -p names: a directory holding compile_commands.json (or
 /// compile_flags.txt), or the compile_commands.json file itself, as
 /// clang-tidy accepts both.
@@ -44,25 +55,13 @@ std::optional<std::string> loadFromBuildPath(const std::string &buildPath, Input
   } else if (!llvm::sys::fs::exists(buildPath)) {
     return "cannot load a compilation database from '" + buildPath + "': no such file or directory";
   }
-  auto loaded = loadCompileCommands(json, error);
-  if (!loaded)
-    return "invalid compilation database: " + error;
-  out.database = std::move(loaded->database);
-  out.badEntries = std::move(loaded->badEntries);
-  return std::nullopt;
+  return loadJson(json, out);
 }
 
 std::optional<std::string> detectAbove(const std::string &dir, Inputs &out) {
   std::string json = findCompileCommandsAbove(dir);
-  if (!json.empty()) {
-    std::string error;
-    auto loaded = loadCompileCommands(json, error);
-    if (!loaded)
-      return "invalid compilation database: " + error;
-    out.database = std::move(loaded->database);
-    out.badEntries = std::move(loaded->badEntries);
-    return std::nullopt;
-  }
+  if (!json.empty())
+    return loadJson(json, out);
   std::string error;
   llvm::SmallString<256> start(dir);
   out.database = CompilationDatabase::autoDetectFromDirectory(start, error); // compile_flags.txt
