@@ -1,6 +1,7 @@
 #include "config/Config.h"
 
 #include "config/YamlUtil.h"
+#include "support/Paths.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -121,19 +122,7 @@ std::optional<Config> loadConfig(const std::string &path, const std::vector<Opti
 }
 
 std::string findConfigAbove(const std::string &start) {
-  llvm::SmallString<256> dir(start);
-  llvm::sys::fs::make_absolute(dir);
-  while (!dir.empty()) {
-    llvm::SmallString<256> candidate(dir);
-    llvm::sys::path::append(candidate, ".concur.yaml");
-    if (llvm::sys::fs::is_regular_file(candidate))
-      return std::string(candidate);
-    std::string parent = llvm::sys::path::parent_path(dir).str();
-    if (parent.empty() || parent == dir.str())
-      break;
-    dir = parent;
-  }
-  return {};
+  return findAbove(start, ".concur.yaml", [](const std::string &path) { return llvm::sys::fs::is_regular_file(path); });
 }
 
 std::string dumpConfig(const Config &config, const std::string &checks,

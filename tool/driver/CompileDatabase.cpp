@@ -1,5 +1,7 @@
 #include "driver/CompileDatabase.h"
 
+#include "support/Paths.h"
+
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/JSON.h>
@@ -167,19 +169,9 @@ std::optional<LoadedDatabase> loadCompileCommands(const std::string &path, std::
 }
 
 std::string findCompileCommandsAbove(const std::string &start) {
-  llvm::SmallString<256> dir(start);
-  llvm::sys::fs::make_absolute(dir);
-  while (!dir.empty()) {
-    llvm::SmallString<256> candidate(dir);
-    llvm::sys::path::append(candidate, "compile_commands.json");
-    if (llvm::sys::fs::exists(candidate))
-      return std::string(candidate);
-    llvm::StringRef parent = llvm::sys::path::parent_path(dir);
-    if (parent.empty() || parent == dir.str())
-      break;
-    dir = parent.str();
-  }
-  return {};
+  // Anything by that name counts: a directory or FIFO there gets a clear
+  // error from loadCompileCommands rather than being skipped silently.
+  return findAbove(start, "compile_commands.json", [](const std::string &path) { return llvm::sys::fs::exists(path); });
 }
 
 } // namespace concur

@@ -50,27 +50,24 @@ BlockingReach::BlockingReach(const ProgramModel &model) : model_(model) {
   // reversed call graph (each call adds one step): every function and call
   // edge is visited once, however the graph is shaped. Coroutines called
   // are not run through (each is checked on its own), so no edge enters one.
+  // Reversed edges in one array (counted, then filled: two passes).
+  auto forEachEdge = [&](auto &&visit) {
+    for (int f = 0; f < n; ++f)
+      for (int s = 0; s < int(model.function(f).calls.size()); ++s) {
+        const CallTarget &target = model.target(f, s);
+        if (target.kind == CallTarget::Kind::Function)
+          for (int callee : target.functions)
+            if (!model.function(callee).isCoroutine)
+              visit(f, callee);
+      }
+  };
   std::vector<int> callerStart(n + 1, 0), callers;
-  for (int f = 0; f < n; ++f)
-    for (int s = 0; s < int(model.function(f).calls.size()); ++s) {
-      const CallTarget &target = model.target(f, s);
-      if (target.kind == CallTarget::Kind::Function)
-        for (int callee : target.functions)
-          if (!model.function(callee).isCoroutine)
-            ++callerStart[callee + 1];
-    }
+  forEachEdge([&](int, int callee) { ++callerStart[callee + 1]; });
   for (int f = 0; f < n; ++f)
     callerStart[f + 1] += callerStart[f];
   callers.resize(callerStart[n]);
   std::vector<int> fill(callerStart.begin(), callerStart.end() - 1);
-  for (int f = 0; f < n; ++f)
-    for (int s = 0; s < int(model.function(f).calls.size()); ++s) {
-      const CallTarget &target = model.target(f, s);
-      if (target.kind == CallTarget::Kind::Function)
-        for (int callee : target.functions)
-          if (!model.function(callee).isCoroutine)
-            callers[fill[callee]++] = f;
-    }
+  forEachEdge([&](int caller, int callee) { callers[fill[callee]++] = caller; });
   std::vector<int> length(n, 0), order;
   order.reserve(n);
   for (int f = 0; f < n; ++f)

@@ -1,0 +1,25 @@
+#include "support/Paths.h"
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+namespace concur {
+
+std::string findAbove(const std::string &start, const std::string &name, bool (*accept)(const std::string &)) {
+  llvm::SmallString<256> dir(start);
+  llvm::sys::fs::make_absolute(dir);
+  while (!dir.empty()) {
+    llvm::SmallString<256> candidate(dir);
+    llvm::sys::path::append(candidate, name);
+    if (accept(std::string(candidate)))
+      return std::string(candidate);
+    std::string parent = llvm::sys::path::parent_path(dir).str();
+    if (parent.empty() || parent == dir.str())
+      break;
+    dir = parent;
+  }
+  return {};
+}
+
+} // namespace concur
