@@ -1,5 +1,7 @@
 #include "config/ConfigResolver.h"
 
+#include "support/Paths.h"
+
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -38,10 +40,7 @@ const Config *ConfigResolver::forFile(const std::string &file, ConfigError &erro
 const Config *ConfigResolver::forDirectory(const std::string &dir, ConfigError &error) {
   if (!explicitFile_.empty())
     return effective(explicitFile_, error);
-  llvm::SmallString<256> absolute(dir.empty() ? "." : dir);
-  llvm::sys::fs::make_absolute(absolute);
-  llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
-  const std::string key(absolute);
+  const std::string key = absolutePath(dir.empty() ? "." : dir);
   if (auto it = byDirectory_.find(key); it != byDirectory_.end())
     return it->second;
   const std::string path = findConfigAbove(key);

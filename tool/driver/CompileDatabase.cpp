@@ -83,6 +83,7 @@ std::string parseErrorText(const std::string &path, llvm::Error err) {
   return path + ": " + text;
 }
 
+/// The key Inputs gives the entry's file (driver/Inputs.cpp).
 std::string absoluteFile(llvm::StringRef directory, llvm::StringRef file) {
   llvm::SmallString<256> full;
   if (llvm::sys::path::is_absolute(file)) {
@@ -91,9 +92,7 @@ std::string absoluteFile(llvm::StringRef directory, llvm::StringRef file) {
     full = directory;
     llvm::sys::path::append(full, file);
   }
-  llvm::sys::fs::make_absolute(full);
-  llvm::sys::path::remove_dots(full, /*remove_dot_dot=*/true);
-  return std::string(full);
+  return absolutePath(std::string(full));
 }
 
 /// Checks one entry. Returns a database-level error for an entry that is

@@ -1,6 +1,7 @@
 #include "driver/Inputs.h"
 
 #include "driver/CompileDatabase.h"
+#include "support/Paths.h"
 
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
@@ -14,12 +15,6 @@ using namespace clang::tooling;
 
 namespace {
 
-std::string absolute(const std::string &path) {
-  llvm::SmallString<256> full(path);
-  llvm::sys::fs::make_absolute(full);
-  llvm::sys::path::remove_dots(full, /*remove_dot_dot=*/true);
-  return std::string(full);
-}
 
 } // namespace
 
@@ -77,7 +72,7 @@ std::optional<std::string> resolveInputs(const Invocation &inv, Inputs &out) {
   // A file that does not exist is not a usage error: it fails alone, and
   // every other file is still analysed (driver/Executor.cpp).
   for (const auto &file : inv.files)
-    out.files.push_back(absolute(file));
+    out.files.push_back(absolutePath(file));
   if (inv.compilerArgs) {
     out.database = std::make_unique<FixedCompilationDatabase>(".", *inv.compilerArgs);
     if (out.files.empty())
@@ -87,7 +82,7 @@ std::optional<std::string> resolveInputs(const Invocation &inv, Inputs &out) {
       return error;
     if (out.files.empty())
       for (const auto &file : out.database->getAllFiles())
-        out.files.push_back(absolute(file));
+        out.files.push_back(absolutePath(file));
   } else {
     if (out.files.empty())
       return "no input files (name files, or give -p BUILD_DIR to analyse a whole compilation database)";

@@ -1,7 +1,6 @@
 #include "driver/Invocation.h"
 
-#include <llvm/ADT/SmallString.h>
-#include <llvm/Support/FileSystem.h>
+#include "support/Paths.h"
 
 #include <cstdlib>
 
@@ -29,9 +28,7 @@ bool takeValue(const std::vector<std::string> &args, size_t &i, const std::strin
 void makeAbsolute(std::string &path) {
   if (path.empty() || path == "-")
     return;
-  llvm::SmallString<256> full(path);
-  llvm::sys::fs::make_absolute(full);
-  path = std::string(full);
+  path = absolutePath(path);
 }
 
 void makePathsAbsolute(Invocation &inv) {

@@ -6,6 +6,13 @@
 
 namespace concur {
 
+std::string absolutePath(const std::string &path) {
+  llvm::SmallString<256> full(path);
+  llvm::sys::fs::make_absolute(full);
+  llvm::sys::path::remove_dots(full, /*remove_dot_dot=*/true);
+  return std::string(full);
+}
+
 std::string findAbove(const std::string &start, const std::string &name, bool (*accept)(const std::string &)) {
   llvm::SmallString<256> dir(start);
   llvm::sys::fs::make_absolute(dir);
