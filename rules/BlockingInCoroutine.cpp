@@ -44,6 +44,8 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
     if (!coroutine.isCoroutine)
       continue;
     for (int s = 0; s < int(coroutine.calls.size()); ++s) {
+      if (coroutine.calls[s].onPool)
+        continue; // the coroutine moved to a pool's thread: no loop stalls
       // The chain by its ends: a long one is not walked through its middle.
       ChainEnds chain = reach.chainEnds(f, s, kMaxChainNotes + 1, kChainEndNotes);
       if (chain.length == 0)

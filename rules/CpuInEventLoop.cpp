@@ -93,7 +93,8 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
     for (int s = 0; s < int(fn.calls.size()); ++s) {
       const CallTarget &target = model.target(f, s);
       const CallSite &call = fn.calls[s];
-      if (target.kind != CallTarget::Kind::Api || !target.api->has(EffectCpu) || call.args.empty())
+      if (target.kind != CallTarget::Kind::Api || !target.api->has(EffectCpu) || call.args.empty() ||
+          call.onPool)
         continue;
       double n = model.evaluate(f, call.args[0]);
       double ns = heavyCallCpuNs(n, ctx.options);
@@ -112,6 +113,8 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
       if (callee.isCoroutine || verdict.kind != WorkKind::Cpu || verdict.cpuNs < minCpuNs)
         continue;
       const CallSite &call = fn.calls[edge.site];
+      if (call.onPool)
+        continue; // the coroutine moved to a pool's thread: heavy work belongs there
       if (call.loop >= 0 && !suspendsInside(fn, call.loop) &&
           totalIterations(model, f, call.loop) >= minIterations)
         continue; // inside a loop already reported

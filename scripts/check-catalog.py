@@ -20,11 +20,13 @@ import yaml
 EFFECTS = {
     "io", "cpu", "blocking", "wait", "lock", "unlock", "mt-unsafe",
     "spawn-thread", "spawn-process", "suspend", "offload",
+    "resume-on-pool", "resume-on-loop",
 }
 KEYS = {
     "match", "regex", "effects", "category", "description", "on_type",
     "nonblocking_flags", "callable_arg", "mutex_arg", "async_alternative",
     "safe_alternative", "source", "duration_arg", "duration_unit", "deferred_by",
+    "on_object", "effects_if_discarded", "nonblocking_arg_flags",
 }
 REQUIRED = ("effects", "category", "description", "source")
 CALLABLE_EFFECTS = {"spawn-thread", "offload", "spawn-process"}
@@ -132,6 +134,12 @@ class Checker:
                 fields[name] = value
 
         has_match, has_regex = "match" in fields, "regex" in fields
+        # Entries for one name restricted to different objects or types describe
+        # different calls ('::std::getline' on a file stream, on std::cin).
+        restriction = tuple(
+            tuple(sorted(item.value for item in fields[key].value if isinstance(item, yaml.ScalarNode)))
+            if isinstance(fields.get(key), yaml.SequenceNode) else ()
+            for key in ("on_type", "on_object"))
         if has_match == has_regex:
             self.error(path, entry, "an entry needs exactly one of 'match' and 'regex'")
         for key in REQUIRED:
@@ -148,11 +156,11 @@ class Checker:
                     self.error(path, node, f"match '{name}' must not contain template arguments ('<')")
                 elif not NAME_RE.match(name):
                     self.error(path, node, f"match '{name}' is not a qualified name like '::ns::cls::fn'")
-                if name in self.matches:
-                    other = self.matches[name]
+                if (name, restriction) in self.matches:
+                    other = self.matches[(name, restriction)]
                     self.error(path, node, f"duplicate match '{name}' (first at {other[0]}:{other[1]})")
                 else:
-                    self.matches[name] = (path, node.start_mark.line + 1, node)
+                    self.matches[(name, restriction)] = (path, node.start_mark.line + 1, node)
         if has_regex:
             node = fields["regex"]
             pattern = self.string(path, node, "regex")
@@ -170,7 +178,7 @@ class Checker:
                 if not pattern.endswith("$"):
                     self.error(path, node, "regex must end with '$'")
                 if compiled is not None:
-                    self.regexes.append((compiled, pattern, path, node.start_mark.line + 1, node))
+                    self.regexes.append((compiled, pattern, path, node.start_mark.line + 1, node, restriction))
 
         effects = set()
         if "effects" in fields:
@@ -215,6 +223,27 @@ class Checker:
                     self.error(path, item, f"nonblocking_flags: '{value}' is not a macro name")
             if not effects & {"blocking", "wait"}:
                 self.error(path, fields["nonblocking_flags"], "nonblocking_flags only make sense on a blocking entry")
+        if "on_object" in fields:
+            for value, item in self.string_list(path, fields["on_object"], "on_object"):
+                if not value.startswith("::") or "<" in value or not NAME_RE.match(value):
+                    self.error(path, item, f"on_object '{value}' must be a qualified variable name like '::std::cin'")
+            if "on_type" in fields:
+                self.error(path, fields["on_object"], "on_object and on_type cannot be combined")
+        if "nonblocking_arg_flags" in fields:
+            for value, item in self.string_list(path, fields["nonblocking_arg_flags"], "nonblocking_arg_flags"):
+                if not FLAG_RE.match(value):
+                    self.error(path, item, f"nonblocking_arg_flags: '{value}' is not a macro name")
+            if not effects & {"blocking", "wait"}:
+                self.error(path, fields["nonblocking_arg_flags"], "nonblocking_arg_flags only make sense on a blocking entry")
+        if "effects_if_discarded" in fields:
+            node = fields["effects_if_discarded"]
+            values = [i.value for i in node.value] if isinstance(node, yaml.SequenceNode) else None
+            if not values:
+                self.error(path, node, "'effects_if_discarded' must be a non-empty list")
+            else:
+                for item in node.value:
+                    if item.value not in EFFECTS:
+                        self.error(path, item, f"unknown effect '{item.value}'")
         if "callable_arg" in fields:
             self.integer_or_any(path, fields["callable_arg"], "callable_arg", allow_any=True)
             if not effects & CALLABLE_EFFECTS:
@@ -229,11 +258,12 @@ class Checker:
             self.error(path, fields["safe_alternative"], "safe_alternative only makes sense on an mt-unsafe entry")
 
     def check_overlaps(self):
-        """A name given by `match` must not also be matched by a `regex` entry:
-        two entries for one function would give it two sets of facts."""
-        for name, (mpath, mline, mnode) in self.matches.items():
-            for compiled, pattern, rpath, rline, _ in self.regexes:
-                if compiled.search(name):
+        """A name given by `match` must not also be matched by a `regex` entry
+        with the same on_type/on_object restriction: two entries for one call
+        would give it two sets of facts."""
+        for (name, restriction), (mpath, mline, mnode) in self.matches.items():
+            for compiled, pattern, rpath, rline, _, other in self.regexes:
+                if compiled.search(name) and restriction == other:
                     self.error(mpath, mnode, f"match '{name}' is also matched by regex '{pattern}' at {rpath}:{rline}")
 
 

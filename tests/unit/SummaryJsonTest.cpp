@@ -25,6 +25,11 @@ TUSummary sample() {
   c.callables.push_back({1, "c:@F@cb#", "cb"});
   c.locksHeld = {"v:c:@m"};
   c.durationNs = 1e6;
+  c.receiverObject = "::std::cin";
+  c.resultDiscarded = true;
+  c.argFlags = {"LOCK_NB"};
+  c.onPool = true;
+  c.resultReady = true;
   f.calls.push_back(c);
   Access a;
   a.key = "m:c:@S@W@FI@n";
@@ -55,6 +60,9 @@ TEST(SummaryJsonTest, RoundTripsEveryField) {
   EXPECT_TRUE(f.isCoroutine);
   EXPECT_EQ(f.loops[1].trip.kind, SymbolicValue::Kind::Param);
   EXPECT_EQ(f.calls[0].callables[0].usr, "c:@F@cb#");
+  EXPECT_EQ(f.calls[0].receiverObject, "::std::cin");
+  EXPECT_TRUE(f.calls[0].resultDiscarded && f.calls[0].onPool && f.calls[0].resultReady);
+  EXPECT_EQ(f.calls[0].argFlags, std::vector<std::string>{"LOCK_NB"});
   EXPECT_EQ(f.suspensions[0].kind, Suspension::Kind::Yield);
 }
 

@@ -1,6 +1,7 @@
 #include "catalog/Catalog.h"
 
 #include "config/YamlUtil.h"
+#include "facts/Facts.h"
 #include "support/DataDir.h"
 
 #include <llvm/Support/FileSystem.h>
@@ -24,7 +25,8 @@ constexpr EffectName kEffects[] = {
     {EffectLock, "lock"},       {EffectUnlock, "unlock"},
     {EffectMtUnsafe, "mt-unsafe"}, {EffectSpawnThread, "spawn-thread"},
     {EffectSpawnProcess, "spawn-process"}, {EffectSuspend, "suspend"},
-    {EffectOffload, "offload"},
+    {EffectOffload, "offload"},  {EffectResumeOnPool, "resume-on-pool"},
+    {EffectResumeOnLoop, "resume-on-loop"},
 };
 
 std::optional<double> durationUnit(const std::string &unit) {
@@ -61,6 +63,17 @@ std::string literalPrefix(const std::string &pattern) {
   return prefix;
 }
 
+uint32_t readEffects(const YAML::Node &node, const char *what) {
+  uint32_t effects = 0;
+  for (const std::string &name : yaml::stringList(node, what)) {
+    auto effect = parseEffect(name);
+    if (!effect)
+      throw yaml::Error(node, "unknown effect '" + name + "'");
+    effects |= *effect;
+  }
+  return effects;
+}
+
 /// Reads one `apis:` entry; throws yaml::Error on a bad node.
 std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &file) {
   yaml::requireMap(node, "catalogue entry");
@@ -68,7 +81,7 @@ std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &f
       "match", "regex", "effects", "category", "description", "on_type",
       "nonblocking_flags", "callable_arg", "mutex_arg", "duration_arg",
       "duration_unit", "deferred_by", "async_alternative", "safe_alternative",
-      "source"};
+      "source", "on_object", "effects_if_discarded", "nonblocking_arg_flags"};
   yaml::rejectUnknownKeys(node, kKeys, "catalogue entry");
 
   auto entry = std::make_unique<ApiEntry>();
@@ -94,12 +107,9 @@ std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &f
   }
   if (!node["effects"])
     throw yaml::Error(node, "a catalogue entry needs 'effects'");
-  for (const std::string &name : yaml::stringList(node["effects"], "effects")) {
-    auto effect = parseEffect(name);
-    if (!effect)
-      throw yaml::Error(node["effects"], "unknown effect '" + name + "'");
-    entry->effects |= *effect;
-  }
+  entry->effects = readEffects(node["effects"], "effects");
+  if (auto n = node["effects_if_discarded"])
+    entry->effectsIfDiscarded = readEffects(n, "effects_if_discarded");
   if (!node["source"])
     throw yaml::Error(node, "a catalogue entry needs 'source' (where the fact comes from)");
   entry->source = yaml::string(node["source"], "source");
@@ -110,6 +120,8 @@ std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &f
   entry->onTypes = yaml::optStringList(node["on_type"], "on_type");
   entry->nonblockingFlags = yaml::optStringList(node["nonblocking_flags"], "nonblocking_flags");
   entry->deferredBy = yaml::optStringList(node["deferred_by"], "deferred_by");
+  entry->onObjects = yaml::optStringList(node["on_object"], "on_object");
+  entry->nonblockingArgFlags = yaml::optStringList(node["nonblocking_arg_flags"], "nonblocking_arg_flags");
   if (auto n = node["callable_arg"]) {
     if (n.IsScalar() && n.Scalar() == "any")
       entry->callableArg = ApiEntry::AnyArg;
@@ -229,21 +241,39 @@ const std::vector<const ApiEntry *> &Catalog::candidates(const std::string &name
   return cache_.try_emplace(name, std::move(found)).first->second;
 }
 
-const ApiEntry *Catalog::lookup(const std::string &name,
-                                const std::vector<std::string> &receiverTypes) const {
+const ApiEntry *Catalog::lookup(const std::string &name, const std::vector<std::string> &receiverTypes,
+                                const std::string &receiverObject) const {
   if (name.empty())
     return nullptr;
-  // Entries restricted to a type are more specific than unrestricted ones.
-  const ApiEntry *fallback = nullptr;
+  // Entries restricted to an object, then to a type, are more specific
+  // than unrestricted ones.
+  const ApiEntry *fallback = nullptr, *byType = nullptr;
   for (const ApiEntry *entry : candidates(name)) {
-    if (!entry->onTypes.empty()) {
-      if (typeMatches(*entry, receiverTypes))
+    if (!entry->onObjects.empty()) {
+      if (!receiverObject.empty() &&
+          std::find(entry->onObjects.begin(), entry->onObjects.end(), receiverObject) != entry->onObjects.end())
         return entry;
+    } else if (!entry->onTypes.empty()) {
+      if (!byType && typeMatches(*entry, receiverTypes))
+        byType = entry;
     } else if (!fallback) {
       fallback = entry;
     }
   }
-  return fallback;
+  return byType ? byType : fallback;
+}
+
+uint32_t callEffects(const ApiEntry &api, const CallSite &call) {
+  uint32_t effects = api.effects;
+  // A timed wait with a zero timeout polls: wait_for(0s) returns at once.
+  if (call.durationNs == 0)
+    effects &= ~(EffectBlocking | EffectWait);
+  if (call.resultDiscarded)
+    effects |= api.effectsIfDiscarded;
+  for (const std::string &flag : api.nonblockingArgFlags)
+    if (std::find(call.argFlags.begin(), call.argFlags.end(), flag) != call.argFlags.end())
+      effects &= ~(EffectBlocking | EffectWait);
+  return effects;
 }
 
 bool Catalog::loadBundled(std::vector<CatalogError> &errors) {

@@ -32,6 +32,11 @@ enum Effect : uint32_t {
   EffectSpawnProcess = 1u << 8,
   EffectSuspend = 1u << 9,
   EffectOffload = 1u << 10,
+  /// co_await of the awaitable moves the coroutine to a pool's worker
+  /// thread: what follows runs there, not on the event loop.
+  EffectResumeOnPool = 1u << 11,
+  /// co_await of the awaitable moves the coroutine (back) to an event loop.
+  EffectResumeOnLoop = 1u << 12,
 };
 
 /// Parses an effect name as written in the catalogue ('mt-unsafe').
@@ -55,6 +60,15 @@ struct ApiEntry {
   std::vector<std::string> onTypes;
   std::vector<std::string> nonblockingFlags;
   std::vector<std::string> deferredBy; // guard constructor tags that do not lock
+  /// The entry applies only to calls on these global objects ('::std::cin'):
+  /// the object of a member call or the first argument of a free function.
+  std::vector<std::string> onObjects;
+  /// Effects added when the call's result is discarded (a std::async
+  /// future destroyed at once waits for the task).
+  uint32_t effectsIfDiscarded = 0;
+  /// Flags that, written in the call's own arguments, make it non-blocking
+  /// (flock(fd, LOCK_EX | LOCK_NB)).
+  std::vector<std::string> nonblockingArgFlags;
   int callableArg = NoArg;
   int mutexArg = NoArg;
   int durationArg = NoArg;
@@ -71,6 +85,11 @@ struct ApiEntry {
   /// does not.
   bool blocks() const { return has(EffectBlocking | EffectWait); }
 };
+
+struct CallSite;
+/// The effects of one call of `api`, refined by what the call site shows
+/// (a discarded result, a non-blocking flag among its arguments).
+uint32_t callEffects(const ApiEntry &api, const CallSite &call);
 
 struct CatalogError {
   std::string file;
@@ -95,8 +114,8 @@ public:
   /// The entry describing a call to `name` (normalised qualified name) whose
   /// object or first argument has the given class types; null if none.
   /// Thread-safe.
-  const ApiEntry *lookup(const std::string &name,
-                         const std::vector<std::string> &receiverTypes) const;
+  const ApiEntry *lookup(const std::string &name, const std::vector<std::string> &receiverTypes,
+                         const std::string &receiverObject = {}) const;
 
   size_t size() const { return entries_.size(); }
 

@@ -107,16 +107,20 @@ double Classifier::multiplier(int f, int loop, bool &assumed) const {
 
 Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const {
   Work w;
+  // The call site refines the entry: a discarded std::async future waits,
+  // flock with LOCK_NB does not.
+  const uint32_t effects = callEffects(api, call);
+  auto has = [effects](uint32_t effect) { return (effects & effect) != 0; };
   const std::string name = call.displayName.empty() ? api.match : call.displayName;
   std::string what = api.category.empty() ? "" : api.category;
   auto evidence = [&](const std::string &kind, double weight) {
     std::string detail = what.empty() ? kind : what + ", " + kind;
     w.addEvidence(table_, "calls '" + name + "' (" + detail + ")", call.loc, weight);
   };
-  if (api.has(EffectLock)) {
+  if (has(EffectLock)) {
     w.waitNs += p_.lockWaitNs;
     evidence("lock", p_.lockWaitNs);
-  } else if (api.has(EffectBlocking | EffectWait)) {
+  } else if (has(EffectBlocking | EffectWait)) {
     double ns = call.durationNs >= 0 ? call.durationNs : -1;
     if (ns < 0 && api.durationArg >= 0 && size_t(api.durationArg) < call.args.size()) {
       double units = model_.evaluate(f, call.args[api.durationArg]);
@@ -126,16 +130,16 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
     if (ns < 0)
       ns = p_.assumedWaitNs;
     w.waitNs += ns;
-    if (api.has(EffectWait) && !api.has(EffectIo))
+    if (has(EffectWait) && !has(EffectIo))
       w.syncWaitNs += ns; // a join, a condition variable, a future: other threads' work
     w.waits = 1;
     w.waitsWithoutAsync = api.asyncAlternative.empty();
-    evidence(api.has(EffectWait) ? "waits" : "blocking", ns);
-  } else if (api.has(EffectIo)) {
+    evidence(has(EffectWait) ? "waits" : "blocking", ns);
+  } else if (has(EffectIo)) {
     w.waitNs += p_.ioCallNs;
     evidence("io", p_.ioCallNs);
   }
-  if (api.has(EffectCpu)) {
+  if (has(EffectCpu)) {
     double n = call.args.empty() ? -1 : model_.evaluate(f, call.args[0]);
     if (n < 0) {
       n = p_.assumedTrips;
@@ -146,7 +150,7 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
     w.assumedNs = w.assumedNs > 0 ? ns : 0;
     evidence("cpu", ns);
   }
-  if (api.has(EffectMtUnsafe)) {
+  if (has(EffectMtUnsafe)) {
     w.mtUnsafe = true;
     evidence("not thread-safe", 0);
   }

@@ -80,6 +80,25 @@ struct CallSite {
   /// Where the language forbids co_await: a catch handler, the initializer
   /// of a static or thread_local local. No fix may insert one here.
   bool awaitForbidden = false;
+
+  // -- Call-site refinements of a catalogue entry (docs/catalog.md) --------
+  /// The global object of a member call, or the first argument of a free
+  /// function, when it names one ('::std::cin'): catalogue `on_object`.
+  std::string receiverObject;
+  /// The result is thrown away at the end of the full expression: a
+  /// std::async future destroyed there waits (`effects_if_discarded`).
+  bool resultDiscarded = false;
+  /// Flag macros and enumerators from system headers written in the
+  /// arguments (LOCK_NB): catalogue `nonblocking_arg_flags`.
+  std::vector<std::string> argFlags;
+
+  // -- Where a coroutine runs the call (coroutine bodies only) -------------
+  /// On every path here, the coroutine has moved itself to a thread pool
+  /// (co_await of a `resume-on-pool` awaitable, no `resume-on-loop` since).
+  bool onPool = false;
+  /// A wait on an object this coroutine already co_awaited, or whose
+  /// readiness a zero-timeout poll tested on the path here: it returns at once.
+  bool resultReady = false;
 };
 
 struct Loop {

@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "facts/AccessMode.h"
+#include "facts/CoroutineFlow.h"
 #include "facts/LockSets.h"
 #include "facts/Names.h"
 #include "facts/Values.h"
@@ -14,6 +15,7 @@
 #include <clang/AST/StmtCXX.h>
 #include <clang/Lex/Lexer.h>
 
+#include <optional>
 #include <set>
 
 namespace concur {
@@ -53,6 +55,62 @@ const FunctionDecl *callableTarget(const Expr *arg) {
   return op;
 }
 
+/// The system-header macro or enumerator `s` spells (O_NONBLOCK, LOCK_NB),
+/// or empty.
+std::string systemFlagName(const Stmt *s, ASTContext &ctx) {
+  const SourceManager &sm = ctx.getSourceManager();
+  if (const auto *literal = dyn_cast<IntegerLiteral>(s)) {
+    SourceLocation loc = literal->getBeginLoc();
+    if (loc.isMacroID() && sm.isInSystemHeader(sm.getSpellingLoc(loc)))
+      return Lexer::getImmediateMacroName(loc, sm, ctx.getLangOpts()).str();
+  } else if (const auto *ref = dyn_cast<DeclRefExpr>(s)) {
+    if (isa<EnumConstantDecl>(ref->getDecl()) && sm.isInSystemHeader(ref->getDecl()->getLocation()))
+      return ref->getDecl()->getNameAsString();
+  }
+  return {};
+}
+
+/// Every system flag written in an argument, sorted and unique.
+std::vector<std::string> argumentFlags(llvm::ArrayRef<const Expr *> args, ASTContext &ctx) {
+  std::set<std::string> names;
+  std::vector<const Stmt *> stack(args.begin(), args.end());
+  while (!stack.empty()) {
+    const Stmt *s = stack.back();
+    stack.pop_back();
+    if (!s)
+      continue;
+    if (std::string name = systemFlagName(s, ctx); !name.empty())
+      names.insert(std::move(name));
+    for (const Stmt *child : s->children())
+      stack.push_back(child);
+  }
+  return {names.begin(), names.end()};
+}
+
+/// The global variable an expression names ('::std::cin'), or empty.
+std::string globalObjectName(const Expr *e) {
+  const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+  const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  if (!var || !var->hasGlobalStorage() || var->isStaticLocal())
+    return {};
+  return normalizedName(var);
+}
+
+/// Whether the value of `call` is thrown away: it is a statement of its
+/// own (maybe cast to void), so a returned object is destroyed at once.
+bool resultDiscarded(const Expr *call, const ParentMap &parents) {
+  const Stmt *s = call;
+  const Stmt *parent = parents.getParent(s);
+  while (parent && (isa<ExprWithCleanups>(parent) || isa<MaterializeTemporaryExpr>(parent) ||
+                    isa<CXXBindTemporaryExpr>(parent) || isa<ImplicitCastExpr>(parent) ||
+                    isa<ParenExpr>(parent) ||
+                    (isa<ExplicitCastExpr>(parent) && cast<ExplicitCastExpr>(parent)->getType()->isVoidType()))) {
+    s = parent;
+    parent = parents.getParent(s);
+  }
+  return parent && (isa<CompoundStmt>(parent) || isa<SwitchCase>(parent) || isa<LabelStmt>(parent));
+}
+
 bool isLoop(const Stmt *s) {
   return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
 }
@@ -69,7 +127,10 @@ class Builder {
 public:
   Builder(const FunctionDecl *fn, ASTContext &ctx, const Catalog &catalog, const Stmt *body)
       : fn_(fn), ctx_(ctx), sm_(ctx.getSourceManager()), catalog_(catalog),
-        locks_(body, ctx, catalog) {}
+        locks_(body, ctx, catalog) {
+    if (isa_and_nonnull<CoroutineBodyStmt>(fn->getBody()))
+      flow_.emplace(body, ctx, catalog);
+  }
 
   void walk(const Stmt *s);
   FunctionFacts facts;
@@ -101,6 +162,7 @@ private:
   const SourceManager &sm_;
   const Catalog &catalog_;
   LockSetAnalysis locks_;
+  std::optional<CoroutineFlow> flow_; // coroutines only
   std::vector<int> loops_;
   int awaitDepth_ = 0;
   int noAwaitDepth_ = 0; // inside a catch handler or a static local's initializer
@@ -113,14 +175,8 @@ public:
 };
 
 void Builder::recordFlag(const Stmt *s) {
-  if (const auto *literal = dyn_cast<IntegerLiteral>(s)) {
-    SourceLocation loc = literal->getBeginLoc();
-    if (loc.isMacroID() && sm_.isInSystemHeader(sm_.getSpellingLoc(loc)))
-      flagNames.insert(Lexer::getImmediateMacroName(loc, sm_, ctx_.getLangOpts()).str());
-  } else if (const auto *ref = dyn_cast<DeclRefExpr>(s)) {
-    if (isa<EnumConstantDecl>(ref->getDecl()) && sm_.isInSystemHeader(ref->getDecl()->getLocation()))
-      flagNames.insert(ref->getDecl()->getNameAsString());
-  }
+  if (std::string name = systemFlagName(s, ctx_); !name.empty())
+    flagNames.insert(std::move(name));
 }
 
 void Builder::walk(const Stmt *s) {
@@ -233,8 +289,16 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
     cs.calleeHasBody = def && def->doesThisDeclarationHaveABody();
     cs.calleeInSystemHeader = sm_.isInSystemHeader(callee->getLocation());
   }
-  if (receiver)
+  if (receiver) {
     cs.receiverTypes = classAndBases(receiver);
+    cs.receiverObject = globalObjectName(receiver);
+  }
+  cs.argFlags = argumentFlags(args, ctx_);
+  if (flow_) {
+    cs.onPool = flow_->onPool(call);
+    cs.resultReady = receiver && flow_->ready(call, locationKey(receiver));
+  }
+  cs.resultDiscarded = resultDiscarded(call, locks_.parents());
   for (unsigned i = 0; i < args.size(); ++i) {
     cs.args.push_back(argumentValue(args[i], fn_, ctx_));
     if (cs.durationNs < 0)
@@ -268,7 +332,7 @@ void Builder::recordCall(const CallExpr *call) {
 
   const bool system = callee && sm_.isInSystemHeader(callee->getLocation());
   CallSite cs = makeCall(callee, call, receiver, args);
-  const ApiEntry *entry = callee ? catalog_.lookup(cs.calleeName, cs.receiverTypes) : nullptr;
+  const ApiEntry *entry = callee ? catalog_.lookup(cs.calleeName, cs.receiverTypes, cs.receiverObject) : nullptr;
   cs.isVirtual = isVirtual;
   if (!isa<CXXMemberCallExpr>(call) && !isa<CXXOperatorCallExpr>(call)) {
     // The callee as written ('std::this_thread::sleep_for'), for fix-its.

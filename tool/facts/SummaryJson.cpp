@@ -39,7 +39,9 @@ Value toJson(const CallSite &c) {
                 {"args", std::move(args)}, {"duration", c.durationNs},
                 {"callables", std::move(callables)}, {"locks", strings(c.locksHeld)},
                 {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"callee_length", c.calleeLength},
-                {"acquires", strings(c.acquires)}, {"lock_name", c.lockName}};
+                {"acquires", strings(c.acquires)}, {"lock_name", c.lockName},
+                {"object", c.receiverObject}, {"discarded", c.resultDiscarded},
+                {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"ready", c.resultReady}};
 }
 
 Value toJson(const FunctionFacts &f) {
@@ -119,6 +121,9 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "await", c.inAwaitOperand, p); r.get(o, "no_await", c.awaitForbidden, p);
   r.get(o, "callee_length", c.calleeLength, p);
   r.get(o, "acquires", c.acquires, p); r.get(o, "lock_name", c.lockName, p);
+  r.get(o, "object", c.receiverObject, p); r.get(o, "discarded", c.resultDiscarded, p);
+  r.get(o, "arg_flags", c.argFlags, p); r.get(o, "on_pool", c.onPool, p);
+  r.get(o, "ready", c.resultReady, p);
   if (const Array *args = o ? o->getArray("args") : nullptr)
     for (size_t i = 0; i < args->size(); ++i) {
       c.args.emplace_back();

@@ -19,9 +19,12 @@ bool visiblyNonBlocking(const ApiEntry &api, const FunctionFacts &fn) {
 
 bool BlockingReach::blocksDirectly(int function, int site) const {
   const CallTarget &target = model_.target(function, site);
-  if (target.kind != CallTarget::Kind::Api || !target.api->blocks())
+  if (target.kind != CallTarget::Kind::Api || !(target.effects & (EffectBlocking | EffectWait)))
     return false;
-  return !visiblyNonBlocking(*target.api, model_.function(function));
+  const FunctionFacts &fn = model_.function(function);
+  if (fn.calls[site].resultReady)
+    return false; // a wait on what this coroutine already awaited or polled ready
+  return !visiblyNonBlocking(*target.api, fn);
 }
 
 BlockingReach::Best BlockingReach::viaSite(int function, int site) const {

@@ -92,9 +92,10 @@ void ProgramModel::resolveCalls() {
       const CallSite &call = calls[s];
       CallTarget target;
       // The catalogue wins over a body: a catalogued API is described, not walked.
-      if (const ApiEntry *api = catalog_.lookup(call.calleeName, call.receiverTypes)) {
+      if (const ApiEntry *api = catalog_.lookup(call.calleeName, call.receiverTypes, call.receiverObject)) {
         target.kind = CallTarget::Kind::Api;
         target.api = api;
+        target.effects = callEffects(*api, call);
       } else if (call.isIndirect) {
         target.kind = CallTarget::Kind::Indirect;
       } else if (std::vector<int> callees = resolve(f, call.calleeUsr); !callees.empty()) {

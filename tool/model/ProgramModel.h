@@ -31,6 +31,7 @@ struct CallTarget {
   } kind = Kind::Unknown;
   std::vector<int> functions; // Kind::Function: candidates (virtual calls: overriders too)
   const ApiEntry *api = nullptr;
+  uint32_t effects = 0; // Kind::Api: the entry's effects at this call (callEffects)
 };
 
 /// A call edge: `caller` runs `callee` synchronously at `site`.

@@ -1,0 +1,94 @@
+// A wait on a result the coroutine already has does not block (issue 9,
+// item 4): get() after co_await of the same future, get() on the branch where
+// a timed wait said std::future_status::ready, and wait_for(0s), which only
+// polls. A get() before the await, after a new future was assigned, or on
+// the not-ready branch still waits.
+// RUN: %concur check --checks='-*,concur-blocking-in-coroutine' --quiet %s -- -std=c++20 \
+// RUN:   | FileCheck %s --implicit-check-not='[concur-blocking-in-coroutine]'
+
+#include <chrono>
+#include <coroutine>
+#include <future>
+
+using namespace std::chrono_literals;
+
+struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+// An awaitable over a future, as event-loop libraries write one: it polls
+// the future from the loop and resumes the coroutine once it is ready.
+template <class T> struct ready_awaiter {
+  std::future<T> &f;
+  bool await_ready() { return f.wait_for(0s) == std::future_status::ready; }
+  void await_suspend(std::coroutine_handle<> h) { h.resume(); }
+  void await_resume() {}
+};
+template <class T> ready_awaiter<T> when_ready(std::future<T> &f) { return {f}; }
+
+std::future<int> start_job(int n);
+
+// --- silent -----------------------------------------------------------------
+task awaited_then_get(int n) {
+  std::future<int> result = start_job(n);
+  co_await when_ready(result);
+  int value = result.get();
+  (void)value;
+}
+
+task polled_then_get(int n) {
+  std::future<int> result = start_job(n);
+  while (result.wait_for(0s) != std::future_status::ready)
+    co_await std::suspend_always{};
+  int value = result.get();
+  (void)value;
+}
+
+task tested_ready_then_get(std::future<int> &pending) {
+  if (pending.wait_for(0ms) == std::future_status::ready) {
+    int value = pending.get();
+    (void)value;
+  }
+  co_return;
+}
+
+// --- fires ------------------------------------------------------------------
+task get_before_await(int n) {
+  std::future<int> result = start_job(n);
+  int early = result.get();
+  // CHECK: :[[@LINE-1]]:15: warning: blocking call {{.*}}get' inside coroutine 'get_before_await' {{.*}} [concur-blocking-in-coroutine]
+  (void)early;
+  co_await when_ready(result);
+}
+
+task reassigned_after_await(int n) {
+  std::future<int> result = start_job(n);
+  co_await when_ready(result);
+  result = start_job(n + 1);
+  int value = result.get();
+  // CHECK: :[[@LINE-1]]:15: warning: blocking call {{.*}}get' inside coroutine 'reassigned_after_await' {{.*}} [concur-blocking-in-coroutine]
+  (void)value;
+}
+
+task get_on_the_timeout_branch(std::future<int> &pending) {
+  if (pending.wait_for(0ms) != std::future_status::ready) {
+    int value = pending.get();
+    // CHECK: :[[@LINE-1]]:17: warning: blocking call {{.*}}get' inside coroutine 'get_on_the_timeout_branch' {{.*}} [concur-blocking-in-coroutine]
+    (void)value;
+  }
+  co_return;
+}
+
+task other_future_awaited(int n) {
+  std::future<int> a = start_job(n), b = start_job(n + 1);
+  co_await when_ready(a);
+  int value = b.get();
+  // CHECK: :[[@LINE-1]]:15: warning: blocking call {{.*}}get' inside coroutine 'other_future_awaited' {{.*}} [concur-blocking-in-coroutine]
+  (void)value;
+}
