@@ -2,6 +2,7 @@
 
 #include "model/BlockingReach.h"
 #include "model/ProgramModel.h"
+#include "rules/CriticalSections.h"
 
 #include <string>
 
@@ -10,6 +11,19 @@ namespace concur {
 namespace {
 
 constexpr const char *kName = "concur-blocking-in-coroutine";
+
+const OptionTable &options() {
+  static const OptionTable table{
+      kName,
+      {
+          {"ShortCriticalSections", 0,
+           "1: also report a mutex taken in a coroutine when no holder of it blocks, waits or computes for long"},
+          {"LongSectionCpuNs", 1e6,
+           "a call made while a mutex is held that is estimated at this many nanoseconds of computation makes "
+           "the section long"},
+      }};
+  return table;
+}
 
 /// A chain of more than kMaxChainNotes steps (after the coroutine's own
 /// call) is shown as its first and last kChainEndNotes steps and one note
@@ -32,13 +46,19 @@ std::vector<Fix> fixFor(const FunctionFacts &coroutine, const CallSite &call, co
 CheckInfo BlockingInCoroutineCheck::info() {
   return {kName,
           "a call that can block the thread, directly or through a chain of calls, inside a coroutine",
-          /*enabledByDefault=*/true, OptionTable{kName, {}},
+          /*enabledByDefault=*/true, options(),
           [] { return std::make_unique<BlockingInCoroutineCheck>(); }};
 }
 
 void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding> &out) const {
   const ProgramModel &model = ctx.model;
-  BlockingReach reach(model);
+  const bool shortSections = ctx.options.get(kName, options().options[0]) != 0;
+  const LongSections longSections(model, ctx.verdicts, ctx.options.get(kName, options().options[1]));
+  // A mutex acquisition blocks only when some holder keeps the mutex long.
+  auto mutexHeldLong = [&](int f, int s, const ApiEntry &api) {
+    return !api.has(EffectLock) || shortSections || longSections.find(model.function(f).calls[s].acquires);
+  };
+  BlockingReach reach(model, mutexHeldLong);
   for (int f = 0; f < int(model.functions().size()); ++f) {
     const FunctionFacts &coroutine = model.function(f);
     if (!coroutine.isCoroutine)
@@ -57,6 +77,7 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
       if (end.kind != CallTarget::Kind::Api || !end.api)
         continue; // not reached: a chain ends at the API call
       const ApiEntry &api = *end.api;
+      const LongSection *section = api.has(EffectLock) ? longSections.find(blocking.acquires) : nullptr;
       Finding finding;
       finding.check = kName;
       finding.loc = call.loc;
@@ -83,6 +104,11 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
                                      std::to_string(chain.length) + " calls long) ..."});
         for (const BlockingStep &at : chain.tail)
           note(at);
+      }
+      if (section) {
+        const std::string mutex = blocking.lockName.empty() ? "the mutex" : "'" + blocking.lockName + "'";
+        finding.notes.push_back({model.function(section->function).calls[section->site].loc,
+                                 mutex + " is held for long here: " + section->why});
       }
       if (!api.asyncAlternative.empty())
         finding.notes.push_back({call.loc, "suggestion: " + api.asyncAlternative});

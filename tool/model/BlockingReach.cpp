@@ -24,7 +24,9 @@ bool BlockingReach::blocksDirectly(int function, int site) const {
   const FunctionFacts &fn = model_.function(function);
   if (fn.calls[site].resultReady)
     return false; // a wait on what this coroutine already awaited or polled ready
-  return !visiblyNonBlocking(*target.api, fn);
+  if (visiblyNonBlocking(*target.api, fn))
+    return false;
+  return !filter_ || filter_(function, site, *target.api);
 }
 
 BlockingReach::Best BlockingReach::viaSite(int function, int site) const {
@@ -45,7 +47,8 @@ BlockingReach::Best BlockingReach::viaSite(int function, int site) const {
   return best;
 }
 
-BlockingReach::BlockingReach(const ProgramModel &model) : model_(model) {
+BlockingReach::BlockingReach(const ProgramModel &model, Filter filter)
+    : model_(model), filter_(std::move(filter)) {
   const int n = int(model.functions().size());
   best_.resize(n);
   tailStart_.assign(n, -1);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace concur {
@@ -22,9 +23,15 @@ struct ChainEnds {
   std::vector<BlockingStep> tail; // the last min(length, tail) steps (the API call last)
 };
 
+struct ApiEntry;
+
 class BlockingReach {
 public:
-  explicit BlockingReach(const ProgramModel &model);
+  /// Decides whether a catalogued blocking call (`function`'s call `site`,
+  /// resolved to `api`) counts; without one, every such call does.
+  using Filter = std::function<bool(int function, int site, const ApiEntry &api)>;
+
+  explicit BlockingReach(const ProgramModel &model, Filter filter = {});
 
   /// Whether the call site itself reaches a blocking API (directly or
   /// through its callee), and the chain of steps from the call down to the
@@ -38,7 +45,8 @@ public:
   static constexpr size_t kMaxTail = 16;
 
   /// True when calling `site` of `function` blocks right there: a catalogued
-  /// blocking API not visibly made non-blocking in `function`.
+  /// blocking API not visibly made non-blocking in `function`, that the
+  /// filter keeps.
   bool blocksDirectly(int function, int site) const;
 
 private:
@@ -50,6 +58,7 @@ private:
   Best viaSite(int function, int site) const;
 
   const ProgramModel &model_;
+  Filter filter_;
   std::vector<Best> best_;
   std::vector<int> tailStart_; // the function of the chain from which at most kMaxTail steps remain
 };

@@ -29,6 +29,12 @@ task<> recv_direct_fires(int fd) {
 }
 
 std::mutex m;
+// A holder that keeps m across a read: taking m can wait that long.
+int refill_under_lock(int fd) {
+  std::lock_guard<std::mutex> g(m);
+  char buf[8];
+  return read(fd, buf, sizeof buf);
+}
 task<> lock_direct_fires() {
   m.lock();
   // CHECK: :[[@LINE-1]]:3: warning: blocking call 'std::mutex::lock' inside coroutine 'lock_direct_fires'{{.*}} [concur-blocking-in-coroutine]
