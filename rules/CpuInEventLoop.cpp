@@ -77,7 +77,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
     // Outermost heavy loops that never suspend.
     for (int l = 0; l < int(fn.loops.size()); ++l) {
       double iterations = totalIterations(model, f, l);
-      if (iterations < minIterations || fn.loops[l].ops == 0 || suspendsInside(fn, l))
+      if (iterations < minIterations || fn.loops[l].ops == 0 || suspendsInside(fn, l) || fn.loops[l].onPool)
         continue;
       int parent = fn.loops[l].parent;
       if (parent >= 0 && totalIterations(model, f, parent) >= minIterations && !suspendsInside(fn, parent))

@@ -125,7 +125,7 @@ Facts meet(const Facts &a, const Facts &b) {
 struct CoroutineFlow::Impl {
   ASTContext &ctx;
   const Catalog &catalog;
-  std::unordered_map<const Stmt *, Facts> atCall;
+  std::unordered_map<const Stmt *, Facts> atStmt;
 
   Impl(ASTContext &c, const Catalog &cat) : ctx(c), catalog(cat) {}
 
@@ -175,9 +175,11 @@ struct CoroutineFlow::Impl {
         if (auto stmt = element.getAs<CFGStmt>()) {
           const Stmt *s = stmt->getStmt();
           if (isa<CallExpr>(s))
-            atCall[s] = state;
+            atStmt[s] = state;
           transfer(s, state);
         }
+      if (const Stmt *term = block->getTerminatorStmt())
+        atStmt[term] = state; // a loop's statement: the state as it tests its condition
       const unsigned id = block->getBlockID();
       bool changed = !reached[id] || out[id] != state;
       reached[id] = true;
@@ -222,13 +224,13 @@ CoroutineFlow::CoroutineFlow(const Stmt *body, ASTContext &ctx, const Catalog &c
 CoroutineFlow::~CoroutineFlow() = default;
 
 bool CoroutineFlow::onPool(const Stmt *call) const {
-  auto it = impl_->atCall.find(call);
-  return it != impl_->atCall.end() && it->second.count(kPool);
+  auto it = impl_->atStmt.find(call);
+  return it != impl_->atStmt.end() && it->second.count(kPool);
 }
 
 bool CoroutineFlow::ready(const Stmt *call, const std::string &key) const {
-  auto it = impl_->atCall.find(call);
-  return it != impl_->atCall.end() && it->second.count(readyFact(key));
+  auto it = impl_->atStmt.find(call);
+  return it != impl_->atStmt.end() && it->second.count(readyFact(key));
 }
 
 } // namespace concur

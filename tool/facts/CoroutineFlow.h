@@ -29,8 +29,8 @@ public:
   CoroutineFlow(const clang::Stmt *body, clang::ASTContext &ctx, const Catalog &catalog);
   ~CoroutineFlow();
 
-  /// The call (a CFG element) runs on a pool's thread on every path.
-  bool onPool(const clang::Stmt *call) const;
+  /// The call (a CFG element) or loop runs on a pool's thread on every path.
+  bool onPool(const clang::Stmt *stmt) const;
   /// Location `key` (LockSets' locationKey) is ready at the call on every path.
   bool ready(const clang::Stmt *call, const std::string &key) const;
 

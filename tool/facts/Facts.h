@@ -107,6 +107,7 @@ struct Loop {
   unsigned depth = 1;
   SymbolicValue trip;  // iterations per entry
   unsigned ops = 0;    // arithmetic / memory operations directly in the body
+  bool onPool = false; // in a coroutine that moved to a pool (CallSite::onPool)
 };
 
 struct Access {

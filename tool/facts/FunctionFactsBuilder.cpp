@@ -258,6 +258,7 @@ void Builder::walkLoop(const Stmt *loop) {
   info.parent = currentLoop();
   info.depth = info.parent < 0 ? 1 : facts.loops[info.parent].depth + 1;
   info.trip = tripCount(loop, fn_, ctx_);
+  info.onPool = flow_ && flow_->onPool(loop);
   facts.loops.push_back(info);
   loops_.push_back(int(facts.loops.size()) - 1);
   for (const Stmt *child : loop->children()) {
