@@ -19,6 +19,7 @@ TUSummary sample() {
   f.loops.push_back(loop(64, 3));
   f.loops.push_back(loop(-1, 2, 0));
   f.loops.back().onPool = true;
+  f.loops.back().retry = true;
   f.loops.back().trip = SymbolicValue::parameter(1, 0.5);
   CallSite c = callTo("g", 1, 14);
   c.receiverTypes = {"::std::basic_ifstream", "::std::basic_istream"};

@@ -197,8 +197,10 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     if (ns > 0) {
       double trip = model_.evaluate(f, fn.loops[l].trip);
       std::string count = trip >= 0 ? approxCount(trip) + " iterations" : "an unknown number of iterations";
+      if (fn.loops[l].retry)
+        count = "goes round again only when another thread interferes (counted once)";
       w.addEvidence(table_,
-                    "loop with " + count + ", " + std::to_string(fn.loops[l].ops) +
+                    (fn.loops[l].retry ? "retry loop that " : "loop with ") + count + ", " + std::to_string(fn.loops[l].ops) +
                         " operations per iteration (~" + approxCount(times * fn.loops[l].ops) + " in all)",
                     fn.loops[l].loc, ns);
     }

@@ -108,6 +108,7 @@ struct Loop {
   SymbolicValue trip;  // iterations per entry
   unsigned ops = 0;    // arithmetic / memory operations directly in the body
   bool onPool = false; // in a coroutine that moved to a pool (CallSite::onPool)
+  bool retry = false;  // a CAS / try-lock retry or spin loop (facts/RetryLoops.h): trip 1
 };
 
 struct Access {

@@ -5,6 +5,7 @@
 #include "facts/CoroutineFlow.h"
 #include "facts/LockSets.h"
 #include "facts/Names.h"
+#include "facts/RetryLoops.h"
 #include "facts/Values.h"
 
 #include <clang/AST/ASTContext.h>
@@ -257,7 +258,10 @@ void Builder::walkLoop(const Stmt *loop) {
   info.loc = toSourceLoc(sm_, loop->getBeginLoc());
   info.parent = currentLoop();
   info.depth = info.parent < 0 ? 1 : facts.loops[info.parent].depth + 1;
-  info.trip = tripCount(loop, fn_, ctx_);
+  // A retry or spin loop goes round again only when another thread
+  // interfered: once, as computation; its waiting is not a data size.
+  info.retry = isRetryLoop(loop, ctx_);
+  info.trip = info.retry ? SymbolicValue::constant(1) : tripCount(loop, fn_, ctx_);
   info.onPool = flow_ && flow_->onPool(loop);
   facts.loops.push_back(info);
   loops_.push_back(int(facts.loops.size()) - 1);

@@ -49,7 +49,7 @@ Value toJson(const FunctionFacts &f) {
   for (const auto &c : f.calls) calls.push_back(toJson(c));
   for (const auto &l : f.loops)
     loops.push_back(Object{{"loc", toJson(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
-                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}});
+                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}});
   for (const auto &a : f.accesses)
     accesses.push_back(Object{{"key", a.key}, {"display", a.display}, {"loc", toJson(a.loc)},
                               {"write", a.isWrite}, {"atomic", a.isAtomic}, {"tls", a.isThreadLocal},
@@ -157,6 +157,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
     Loop loop;
     r.loc(l, "loc", loop.loc, lp); r.get(l, "parent", loop.parent, lp);
     r.get(l, "depth", loop.depth, lp); r.get(l, "ops", loop.ops, lp); r.get(l, "on_pool", loop.onPool, lp);
+    r.get(l, "retry", loop.retry, lp);
     r.value(l ? l->get("trip") : nullptr, loop.trip, lp.field("trip"));
     f.loops.push_back(loop);
   });

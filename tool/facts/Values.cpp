@@ -1,5 +1,6 @@
 #include "facts/Values.h"
 
+
 #include "facts/Names.h"
 
 #include <clang/AST/ASTContext.h>

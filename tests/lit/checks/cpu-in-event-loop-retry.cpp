@@ -1,0 +1,98 @@
+// Retry and spin loops are not computation: a compare-and-swap loop, a
+// try_lock loop and a spin on an atomic flag go round again only when
+// another thread interferes, so a coroutine calling them is not reported as
+// running CPU-bound work (issue 9: every cpu-in-event-loop finding on real
+// coroutine libraries was such a loop charged ~1000 iterations). A loop over
+// data of unknown size nested in the same shape still counts.
+// RUN: %concur check --checks='-*,concur-cpu-in-event-loop' --quiet %s -- -std=c++20 \
+// RUN:   | FileCheck %s --implicit-check-not='[concur-cpu-in-event-loop]'
+// RUN: %concur check --format=json --quiet %s -- -std=c++20 > %t.json
+// RUN: %json-query functions %t.json | FileCheck %s --check-prefix=KIND --match-full-lines
+
+#include <atomic>
+#include <coroutine>
+#include <mutex>
+#include <thread>
+
+struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+// A lock-free waiter list, as coroutine mutexes keep one.
+struct waiter {
+  waiter *next = nullptr;
+};
+
+class waiter_list {
+public:
+  // KIND: waiter_list::push neutral none
+  void push(waiter *w) {
+    waiter *head = head_.load(std::memory_order_relaxed);
+    do {
+      w->next = head;
+    } while (!head_.compare_exchange_weak(head, w, std::memory_order_release, std::memory_order_relaxed));
+  }
+  // KIND-NEXT: waiter_list::release neutral none
+  void release() {
+    waiter *current = head_.load(std::memory_order_acquire);
+    while (true) {
+      if (current == nullptr)
+        return;
+      if (head_.compare_exchange_weak(current, current->next, std::memory_order_acq_rel))
+        return;
+    }
+  }
+
+private:
+  std::atomic<waiter *> head_{nullptr};
+};
+
+std::atomic<bool> published{false};
+std::mutex table_mutex;
+
+// KIND-NEXT: wait_published neutral none
+void wait_published() {
+  while (!published.load(std::memory_order_acquire))
+    std::this_thread::yield();
+}
+
+// KIND-NEXT: with_table neutral none
+void with_table() {
+  for (;;) {
+    if (table_mutex.try_lock()) {
+      table_mutex.unlock();
+      return;
+    }
+  }
+}
+
+// KIND-NEXT: checksum cpu threads
+long checksum(const unsigned char *data, long n) {
+  long sum = 0;
+  for (long i = 0; i < n; ++i)
+    for (long j = 0; j < n; ++j)
+      sum += data[i] ^ data[j];
+  return sum;
+}
+
+// KIND-NEXT: handle neutral none
+task handle(waiter_list &list, waiter &w) {
+  list.push(&w);
+  list.release();
+  wait_published();
+  with_table();
+  co_return;
+}
+
+// KIND-NEXT: digest {{.*}}
+task digest(const unsigned char *data, long n, long &out) {
+  out = checksum(data, n);
+  // CHECK: :[[@LINE-1]]:9: warning: CPU-bound call 'checksum' {{.*}} inside coroutine 'digest' [concur-cpu-in-event-loop]
+  co_return;
+}
