@@ -16,6 +16,9 @@ TUSummary sample() {
   FunctionFacts f = function("ns::f", "/src/a.cpp", 12);
   f.isCoroutine = true;
   f.numParams = 2;
+  f.nonblockingDescriptors = {"m:c:@S@sock@FI@fd"};
+  f.returnedDescriptor = "v:c:@F@f@fd";
+  f.descriptorAliases.push_back({"v:c:@F@f@fd", "call:c:@F@make#"});
   f.loops.push_back(loop(64, 3));
   f.loops.push_back(loop(-1, 2, 0));
   f.loops.back().onPool = true;
@@ -32,6 +35,7 @@ TUSummary sample() {
   c.argFlags = {"LOCK_NB"};
   c.onPool = true;
   c.resultReady = true;
+  c.fdKey = "m:c:@S@sock@FI@fd";
   f.calls.push_back(c);
   Access a;
   a.key = "m:c:@S@W@FI@n";
@@ -63,6 +67,7 @@ TEST(SummaryJsonTest, RoundTripsEveryField) {
   EXPECT_EQ(f.loops[1].trip.kind, SymbolicValue::Kind::Param);
   EXPECT_EQ(f.calls[0].callables[0].usr, "c:@F@cb#");
   EXPECT_EQ(f.calls[0].receiverObject, "::std::cin");
+  EXPECT_EQ(f.descriptorAliases.at(0).from, "call:c:@F@make#");
   EXPECT_TRUE(f.calls[0].resultDiscarded && f.calls[0].onPool && f.calls[0].resultReady);
   EXPECT_EQ(f.calls[0].argFlags, std::vector<std::string>{"LOCK_NB"});
   EXPECT_EQ(f.suspensions[0].kind, Suspension::Kind::Yield);

@@ -99,6 +99,16 @@ struct CallSite {
   /// A wait on an object this coroutine already co_awaited, or whose
   /// readiness a zero-timeout poll tested on the path here: it returns at once.
   bool resultReady = false;
+  /// The descriptor a read/write/recv/send/accept uses (facts/Descriptors.h
+  /// keys), for catalogue entries with `nonblocking_flags`; empty if unnamed.
+  std::string fdKey;
+};
+
+/// `to` holds what `from` returns (`int fd = make_socket();`), for
+/// descriptor provenance (facts/Descriptors.h).
+struct DescriptorAlias {
+  std::string to;
+  std::string from;
 };
 
 struct Loop {
@@ -147,6 +157,10 @@ struct FunctionFacts {
   /// was made non-blocking here.
   std::vector<std::string> flagNames;
   std::string returnType; // normalised class of the return type, if a class
+  // -- Descriptor provenance (facts/Descriptors.h) --------------------------
+  std::vector<std::string> nonblockingDescriptors; // keys this body makes non-blocking
+  std::string returnedDescriptor;                  // key of what it returns, if a location
+  std::vector<DescriptorAlias> descriptorAliases;
   std::vector<CallSite> calls;
   std::vector<Loop> loops;
   std::vector<Access> accesses;

@@ -3,6 +3,7 @@
 #include "catalog/Catalog.h"
 #include "facts/AccessMode.h"
 #include "facts/CoroutineFlow.h"
+#include "facts/Descriptors.h"
 #include "facts/LockSets.h"
 #include "facts/Names.h"
 #include "facts/RetryLoops.h"
@@ -128,7 +129,7 @@ class Builder {
 public:
   Builder(const FunctionDecl *fn, ASTContext &ctx, const Catalog &catalog, const Stmt *body)
       : fn_(fn), ctx_(ctx), sm_(ctx.getSourceManager()), catalog_(catalog),
-        locks_(body, ctx, catalog) {
+        locks_(body, ctx, catalog), fds_(fn, locks_.parents()) {
     if (isa_and_nonnull<CoroutineBodyStmt>(fn->getBody()))
       flow_.emplace(body, ctx, catalog);
   }
@@ -140,6 +141,8 @@ private:
   void walkLoop(const Stmt *loop);
   void recordCall(const CallExpr *call);
   void recordConstruct(const CXXConstructExpr *construct);
+  void recordDescriptors(const CallExpr *call, const FunctionDecl *callee, bool system, const ApiEntry *entry,
+                         CallSite &cs);
   void recordAccess(const Expr *expr, const ValueDecl *decl, Access::Base base);
   void recordSuspension(const Stmt *s, Suspension::Kind kind);
   void addOps(unsigned n) {
@@ -164,6 +167,9 @@ private:
   const Catalog &catalog_;
   LockSetAnalysis locks_;
   std::optional<CoroutineFlow> flow_; // coroutines only
+public:
+  DescriptorNames fds_;
+private:
   std::vector<int> loops_;
   int awaitDepth_ = 0;
   int noAwaitDepth_ = 0; // inside a catch handler or a static local's initializer
@@ -202,6 +208,8 @@ void Builder::walk(const Stmt *s) {
     awaitingSuspension_ = outerSuspension;
     return;
   }
+  if (const auto *ret = dyn_cast<ReturnStmt>(s); ret && ret->getRetValue() && facts.returnedDescriptor.empty())
+    facts.returnedDescriptor = fds_.keyOf(ret->getRetValue());
   if (const auto *ret = dyn_cast<CoreturnStmt>(s)) {
     recordSuspension(s, Suspension::Kind::Return);
     walk(ret->getOperand());
@@ -252,8 +260,10 @@ void Builder::walkLoop(const Stmt *loop) {
   // A for-loop's init runs once, outside the loop.
   if (const auto *f = dyn_cast<ForStmt>(loop))
     walk(f->getInit());
-  if (const auto *r = dyn_cast<CXXForRangeStmt>(loop))
+  if (const auto *r = dyn_cast<CXXForRangeStmt>(loop)) {
     walk(r->getRangeInit());
+    fds_.addRangeVariable(r->getLoopVariable(), r->getRangeInit());
+  }
   Loop info;
   info.loc = toSourceLoc(sm_, loop->getBeginLoc());
   info.parent = currentLoop();
@@ -338,6 +348,7 @@ void Builder::recordCall(const CallExpr *call) {
   const bool system = callee && sm_.isInSystemHeader(callee->getLocation());
   CallSite cs = makeCall(callee, call, receiver, args);
   const ApiEntry *entry = callee ? catalog_.lookup(cs.calleeName, cs.receiverTypes, cs.receiverObject) : nullptr;
+  recordDescriptors(call, callee, system, entry, cs);
   cs.isVirtual = isVirtual;
   if (!isa<CXXMemberCallExpr>(call) && !isa<CXXOperatorCallExpr>(call)) {
     // The callee as written ('std::this_thread::sleep_for'), for fix-its.
@@ -364,6 +375,21 @@ void Builder::recordCall(const CallExpr *call) {
   if (call == awaitedCall_ && awaitingSuspension_ >= 0)
     facts.suspensions[awaitingSuspension_].operandCall = int(facts.calls.size());
   facts.calls.push_back(std::move(cs));
+}
+
+/// Descriptor provenance: what the call does to a descriptor's mode, which
+/// descriptor it reads or writes, and where a program function's result goes.
+void Builder::recordDescriptors(const CallExpr *call, const FunctionDecl *callee, bool system,
+                                const ApiEntry *entry, CallSite &cs) {
+  if (!callee)
+    return;
+  if (system && callee->getIdentifier())
+    fds_.recordCall(call, callee->getName().str(), cs.argFlags);
+  if (entry && !entry->nonblockingFlags.empty() && call->getNumArgs())
+    cs.fdKey = fds_.keyOf(call->getArg(0));
+  if (!system && !isa<CXXOperatorCallExpr>(call))
+    if (std::string to = fds_.destinationOf(call); !to.empty())
+      facts.descriptorAliases.push_back({to, "call:" + usrOf(callee)});
 }
 
 void Builder::recordConstruct(const CXXConstructExpr *construct) {
@@ -470,6 +496,7 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
   facts.numParams = fn->getNumParams();
   builder.walk(body);
   facts.flagNames.assign(builder.flagNames.begin(), builder.flagNames.end());
+  facts.nonblockingDescriptors = builder.fds_.finish(builder.flagNames);
   return std::move(builder.facts);
 }
 

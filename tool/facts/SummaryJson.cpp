@@ -41,12 +41,13 @@ Value toJson(const CallSite &c) {
                 {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"callee_length", c.calleeLength},
                 {"acquires", strings(c.acquires)}, {"lock_name", c.lockName},
                 {"object", c.receiverObject}, {"discarded", c.resultDiscarded},
-                {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"ready", c.resultReady}};
+                {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"ready", c.resultReady}, {"fd", c.fdKey}};
 }
 
 Value toJson(const FunctionFacts &f) {
-  Array calls, loops, accesses, suspensions;
+  Array calls, loops, accesses, suspensions, aliases;
   for (const auto &c : f.calls) calls.push_back(toJson(c));
+  for (const auto &a : f.descriptorAliases) aliases.push_back(Array{a.to, a.from});
   for (const auto &l : f.loops)
     loops.push_back(Object{{"loc", toJson(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
                            {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}});
@@ -64,7 +65,9 @@ Value toJson(const FunctionFacts &f) {
                 {"overrides", strings(f.overrides)}, {"flags", strings(f.flagNames)},
                 {"return_type", f.returnType}, {"calls", std::move(calls)},
                 {"loops", std::move(loops)}, {"accesses", std::move(accesses)},
-                {"suspensions", std::move(suspensions)}};
+                {"suspensions", std::move(suspensions)},
+                {"nonblocking_fds", strings(f.nonblockingDescriptors)},
+                {"returned_fd", f.returnedDescriptor}, {"fd_aliases", std::move(aliases)}};
 }
 
 /// Reads fields with a path for errors; every accessor records the first
@@ -123,7 +126,7 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "acquires", c.acquires, p); r.get(o, "lock_name", c.lockName, p);
   r.get(o, "object", c.receiverObject, p); r.get(o, "discarded", c.resultDiscarded, p);
   r.get(o, "arg_flags", c.argFlags, p); r.get(o, "on_pool", c.onPool, p);
-  r.get(o, "ready", c.resultReady, p);
+  r.get(o, "ready", c.resultReady, p); r.get(o, "fd", c.fdKey, p);
   if (const Array *args = o ? o->getArray("args") : nullptr)
     for (size_t i = 0; i < args->size(); ++i) {
       c.args.emplace_back();
@@ -147,6 +150,13 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "instance", f.isTemplateInstance, p); r.get(o, "params", f.numParams, p);
   r.get(o, "ops", f.ops, p); r.get(o, "overrides", f.overrides, p);
   r.get(o, "flags", f.flagNames, p); r.get(o, "return_type", f.returnType, p);
+  r.get(o, "nonblocking_fds", f.nonblockingDescriptors, p); r.get(o, "returned_fd", f.returnedDescriptor, p);
+  if (const Array *aliases = o ? o->getArray("fd_aliases") : nullptr)
+    for (const Value &v : *aliases) {
+      const Array *a = v.getAsArray();
+      if (!a || a->size() != 2) { r.fail(p.field("fd_aliases")); break; }
+      f.descriptorAliases.push_back({(*a)[0].getAsString().value_or("").str(), (*a)[1].getAsString().value_or("").str()});
+    }
   auto each = [&](llvm::StringRef key, auto fn) {
     const Array *a = o ? o->getArray(key) : nullptr;
     if (!a) return r.fail(p.field(key));

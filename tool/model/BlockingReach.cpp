@@ -8,14 +8,39 @@ namespace concur {
 
 namespace {
 
-bool visiblyNonBlocking(const ApiEntry &api, const FunctionFacts &fn) {
-  for (const auto &flag : api.nonblockingFlags)
-    if (std::binary_search(fn.flagNames.begin(), fn.flagNames.end(), flag))
-      return true;
-  return false;
+bool listed(const std::vector<std::string> &names, const std::string &name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+/// Flags that make a descriptor non-blocking as a mode of the descriptor
+/// (as opposed to a flag of one call, MSG_DONTWAIT).
+bool isModeFlag(const std::string &flag) { return flag == "O_NONBLOCK" || flag == "SOCK_NONBLOCK"; }
+
 } // namespace
+
+/// A descriptor call the code visibly made non-blocking: a flag of the call
+/// itself (recv(..., MSG_DONTWAIT)), a test for EAGAIN/EWOULDBLOCK in the
+/// same function (a read that expects "would block"), or a descriptor made
+/// non-blocking anywhere in the program (model/Descriptors.h).
+bool BlockingReach::nonBlockingHere(const ApiEntry &api, const FunctionFacts &fn, const CallSite &call) const {
+  if (api.nonblockingFlags.empty())
+    return false;
+  bool modes = false;
+  for (const std::string &flag : api.nonblockingFlags) {
+    if (listed(call.argFlags, flag)) // open(path, O_RDONLY | O_NONBLOCK), recv(..., MSG_DONTWAIT)
+      return true;
+    if (isModeFlag(flag))
+      modes = true;
+    else if (listed(fn.flagNames, flag))
+      return true;
+  }
+  if (!modes)
+    return false;
+  for (const char *evidence : {"EAGAIN", "EWOULDBLOCK", "resource_unavailable_try_again", "operation_would_block"})
+    if (std::binary_search(fn.flagNames.begin(), fn.flagNames.end(), std::string(evidence)))
+      return true;
+  return descriptors_.contains(call.fdKey);
+}
 
 bool BlockingReach::blocksDirectly(int function, int site) const {
   const CallTarget &target = model_.target(function, site);
@@ -24,7 +49,7 @@ bool BlockingReach::blocksDirectly(int function, int site) const {
   const FunctionFacts &fn = model_.function(function);
   if (fn.calls[site].resultReady)
     return false; // a wait on what this coroutine already awaited or polled ready
-  if (visiblyNonBlocking(*target.api, fn))
+  if (nonBlockingHere(*target.api, fn, fn.calls[site]))
     return false;
   return !filter_ || filter_(function, site, *target.api);
 }
@@ -48,7 +73,7 @@ BlockingReach::Best BlockingReach::viaSite(int function, int site) const {
 }
 
 BlockingReach::BlockingReach(const ProgramModel &model, Filter filter)
-    : model_(model), filter_(std::move(filter)) {
+    : model_(model), filter_(std::move(filter)), descriptors_(model) {
   const int n = int(model.functions().size());
   best_.resize(n);
   tailStart_.assign(n, -1);

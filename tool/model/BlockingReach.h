@@ -3,6 +3,8 @@
 // report, computed once per run in time linear in functions + call sites.
 #pragma once
 
+#include "model/Descriptors.h"
+
 #include <cstddef>
 #include <functional>
 #include <vector>
@@ -24,6 +26,8 @@ struct ChainEnds {
 };
 
 struct ApiEntry;
+struct CallSite;
+struct FunctionFacts;
 
 class BlockingReach {
 public:
@@ -57,8 +61,11 @@ private:
   };
   Best viaSite(int function, int site) const;
 
+  bool nonBlockingHere(const ApiEntry &api, const FunctionFacts &fn, const CallSite &call) const;
+
   const ProgramModel &model_;
   Filter filter_;
+  NonblockingDescriptors descriptors_;
   std::vector<Best> best_;
   std::vector<int> tailStart_; // the function of the chain from which at most kMaxTail steps remain
 };

@@ -1,0 +1,107 @@
+// Descriptor provenance in one file (issue 9, item 1): a descriptor made
+// non-blocking anywhere the program shows is non-blocking where it is read;
+// O_NONBLOCK on one descriptor does not hide a blocking call on another.
+// RUN: %concur check --checks='-*,concur-blocking-in-coroutine' --quiet %s -- -std=c++20 \
+// RUN:   | FileCheck %s --implicit-check-not='[concur-blocking-in-coroutine]'
+
+#include <cerrno>
+#include <coroutine>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+// A wake-up pipe: both ends made non-blocking in the constructor, with the
+// flags built in a variable first, over a range-for of the member array.
+class wake_pipe {
+public:
+  wake_pipe() {
+    if (pipe(fds_) != 0)
+      return;
+    for (int fd : fds_) {
+      int flags = fcntl(fd, F_GETFL);
+      flags |= O_NONBLOCK;
+      fcntl(fd, F_SETFL, flags);
+    }
+  }
+  int read_end() const { return fds_[0]; }
+  int write_end() const { return fds_[1]; }
+
+private:
+  int fds_[2];
+};
+
+task notify(wake_pipe &p) {
+  char one = 1;
+  write(p.write_end(), &one, 1);
+  co_return;
+}
+
+// A factory returning a descriptor made non-blocking at creation.
+int make_listener() { return socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0); }
+
+task serve_once() {
+  int listener = make_listener();
+  int client = accept4(listener, nullptr, nullptr, SOCK_NONBLOCK);
+  char buf[64];
+  recv(client, buf, sizeof buf, 0);
+  co_return;
+}
+
+// ioctl(FIONBIO) on a parameter-held descriptor made in the same function.
+task drain(int port_fd) {
+  int on = 1;
+  ioctl(port_fd, FIONBIO, &on);
+  char buf[64];
+  read(port_fd, buf, sizeof buf);
+  co_return;
+}
+
+// A read that expects "would block" is on a non-blocking descriptor.
+task try_read(int fd) {
+  char buf[64];
+  ssize_t n = read(fd, buf, sizeof buf);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    co_return;
+}
+
+// pipe2 with O_NONBLOCK: both ends.
+task pipe_pair() {
+  int ends[2];
+  if (pipe2(ends, O_NONBLOCK) != 0)
+    co_return;
+  char c;
+  read(ends[0], &c, 1);
+}
+
+// --- fires ------------------------------------------------------------------
+// O_NONBLOCK on one descriptor does not make another one non-blocking.
+task two_descriptors(int blocking_fd) {
+  int nb = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  char buf[64];
+  recv(nb, buf, sizeof buf, 0);
+  read(blocking_fd, buf, sizeof buf);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking call 'read' inside coroutine 'two_descriptors' {{.*}} [concur-blocking-in-coroutine]
+  co_return;
+}
+
+// A factory whose socket stays blocking.
+int make_blocking() { return socket(AF_INET, SOCK_STREAM, 0); }
+
+task blocking_factory() {
+  int fd = make_blocking();
+  char buf[64];
+  recv(fd, buf, sizeof buf, 0);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking call 'recv' inside coroutine 'blocking_factory' {{.*}} [concur-blocking-in-coroutine]
+  co_return;
+}
