@@ -49,28 +49,48 @@ const Expr *stripped(const Expr *e) {
   }
 }
 
+std::string elementOf(const std::string &container) {
+  return container.empty() || container.rfind("call:", 0) == 0 ? std::string() : container + "[]";
+}
+
 } // namespace
 
 void DescriptorNames::addRangeVariable(const VarDecl *var, const Expr *range) {
-  std::string key = keyOf(range);
-  if (!key.empty() && key.rfind("call:", 0) != 0)
-    rangeElements_[var] = key + "[]";
+  if (std::string element = elementOf(keyOf(range)); !element.empty())
+    rangeElements_[var] = element;
 }
 
 std::string DescriptorNames::keyOf(const Expr *e) const {
   if (!e)
     return {};
   e = stripped(e);
+  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(e)) {
+    // fds[1] on a std::array or std::vector: an element, like a built-in array's.
+    if (op->getOperator() == OO_Subscript && op->getNumArgs() == 2)
+      return elementOf(keyOf(op->getArg(0)));
+    return {};
+  }
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(e)) {
+    // pipe(fds.data()): the container's elements are what the call fills.
+    const CXXMethodDecl *method = member->getMethodDecl();
+    if (method && member->getNumArgs() == 0 && method->getIdentifier() && method->getName() == "data")
+      return keyOf(member->getImplicitObjectArgument());
+  }
   if (const auto *call = dyn_cast<CallExpr>(e)) {
     const FunctionDecl *callee = call->getDirectCallee();
-    if (!callee || isa<CXXOperatorCallExpr>(call))
-      return {};
-    return "call:" + usrOf(callee);
+    return callee ? "call:" + usrOf(callee) : std::string();
   }
   if (const auto *ref = dyn_cast<DeclRefExpr>(e))
     if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
       if (auto it = rangeElements_.find(var); it != rangeElements_.end())
         return it->second;
+  // A data member names the descriptor of any object of its class: the
+  // constructor sets up `fds_` through `this`, a coroutine reads `p.fds_`.
+  if (const auto *member = dyn_cast<MemberExpr>(e))
+    if (isa<FieldDecl>(member->getMemberDecl()))
+      return "m:" + usrOf(member->getMemberDecl());
+  if (const auto *subscript = dyn_cast<ArraySubscriptExpr>(e))
+    return elementOf(keyOf(subscript->getBase()));
   std::string key = locationKey(e);
   return key.rfind("expr:", 0) == 0 ? std::string() : key;
 }

@@ -4,6 +4,7 @@
 // RUN: %concur check --checks='-*,concur-blocking-in-coroutine' --quiet %s -- -std=c++20 \
 // RUN:   | FileCheck %s --implicit-check-not='[concur-blocking-in-coroutine]'
 
+#include <array>
 #include <cerrno>
 #include <coroutine>
 #include <fcntl.h>
@@ -82,6 +83,43 @@ task pipe_pair() {
     co_return;
   char c;
   read(ends[0], &c, 1);
+}
+
+// The same pipe over a std::array, reached through a member function and a
+// getter returning a reference to an element.
+class array_pipe {
+public:
+  array_pipe() {
+    if (pipe(fds_.data()) != 0)
+      return;
+    for (const auto &fd : fds_)
+      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+  }
+  const int &write_fd() const { return fds_[1]; }
+  long put(const void *bytes, unsigned long n) { return write(write_fd(), bytes, n); }
+  long get(void *buf, unsigned long n) { return read(fds_[0], buf, n); }
+
+private:
+  std::array<int, 2> fds_{-1, -1};
+};
+
+task wake(array_pipe &p) {
+  char one = 1;
+  p.put(&one, 1);
+  p.get(&one, 1);
+  co_return;
+}
+
+// pipe2 on a std::array member, read through data().
+struct array_pipe2 {
+  std::array<int, 2> ends;
+  array_pipe2() { pipe2(ends.data(), O_NONBLOCK); }
+};
+
+task pipe2_array(array_pipe2 &p) {
+  char c;
+  read(p.ends[0], &c, 1);
+  co_return;
 }
 
 // --- fires ------------------------------------------------------------------
