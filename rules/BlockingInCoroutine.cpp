@@ -1,6 +1,7 @@
 #include "rules/BlockingInCoroutine.h"
 
 #include "model/BlockingReach.h"
+#include "model/CoroutinePlacement.h"
 #include "model/ProgramModel.h"
 #include "rules/CriticalSections.h"
 
@@ -59,10 +60,11 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
     return !api.has(EffectLock) || shortSections || longSections.find(model.function(f).calls[s].acquires);
   };
   BlockingReach reach(model, mutexHeldLong);
+  const CoroutinePlacement placement(model);
   for (int f = 0; f < int(model.functions().size()); ++f) {
     const FunctionFacts &coroutine = model.function(f);
-    if (!coroutine.isCoroutine)
-      continue;
+    if (!coroutine.isCoroutine || placement.startsOnPool(f))
+      continue; // started on a pool's thread wherever it is created: no loop stalls
     for (int s = 0; s < int(coroutine.calls.size()); ++s) {
       if (coroutine.calls[s].onPool)
         continue; // the coroutine moved to a pool's thread: no loop stalls

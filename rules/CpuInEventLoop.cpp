@@ -1,6 +1,7 @@
 #include "rules/CpuInEventLoop.h"
 
 #include "classify/Classifier.h"
+#include "model/CoroutinePlacement.h"
 #include "model/ProgramModel.h"
 #include "support/Format.h"
 
@@ -68,10 +69,11 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
   const ProgramModel &model = ctx.model;
   const double minIterations = ctx.options.get(kName, options().options[0]);
   const double minCpuNs = ctx.options.get(kName, options().options[1]);
+  const CoroutinePlacement placement(model);
   for (int f = 0; f < int(model.functions().size()); ++f) {
     const FunctionFacts &fn = model.function(f);
-    if (!fn.isCoroutine)
-      continue;
+    if (!fn.isCoroutine || placement.startsOnPool(f))
+      continue; // started on a pool's thread wherever it is created: heavy work belongs there
     const std::vector<bool> suspends = suspendingLoops(fn);
     auto suspendsInside = [&](const FunctionFacts &, int loop) { return suspends[loop]; };
     // Outermost heavy loops that never suspend.

@@ -26,7 +26,7 @@ constexpr EffectName kEffects[] = {
     {EffectMtUnsafe, "mt-unsafe"}, {EffectSpawnThread, "spawn-thread"},
     {EffectSpawnProcess, "spawn-process"}, {EffectSuspend, "suspend"},
     {EffectOffload, "offload"},  {EffectResumeOnPool, "resume-on-pool"},
-    {EffectResumeOnLoop, "resume-on-loop"},
+    {EffectResumeOnLoop, "resume-on-loop"}, {EffectStartOnPool, "start-on-pool"},
 };
 
 std::optional<double> durationUnit(const std::string &unit) {

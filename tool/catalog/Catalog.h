@@ -37,6 +37,9 @@ enum Effect : uint32_t {
   EffectResumeOnPool = 1u << 11,
   /// co_await of the awaitable moves the coroutine (back) to an event loop.
   EffectResumeOnLoop = 1u << 12,
+  /// A coroutine task passed to the call starts on a pool's worker thread
+  /// (`pool.spawn(make_task())`): its body runs there, not on an event loop.
+  EffectStartOnPool = 1u << 13,
 };
 
 /// Parses an effect name as written in the catalogue ('mt-unsafe').

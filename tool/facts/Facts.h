@@ -96,6 +96,10 @@ struct CallSite {
   /// On every path here, the coroutine has moved itself to a thread pool
   /// (co_await of a `resume-on-pool` awaitable, no `resume-on-loop` since).
   bool onPool = false;
+  /// The call creates a coroutine task that a catalogued `start-on-pool`
+  /// call starts on a pool (`pool.spawn(make_task())`, or through a local
+  /// variable: `auto t = make_task(); pool.resume(t.handle());`).
+  bool startsOnPool = false;
   /// A wait on an object this coroutine already co_awaited, or whose
   /// readiness a zero-timeout poll tested on the path here: it returns at once.
   bool resultReady = false;

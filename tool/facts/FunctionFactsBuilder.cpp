@@ -6,6 +6,7 @@
 #include "facts/Descriptors.h"
 #include "facts/LockSets.h"
 #include "facts/Names.h"
+#include "facts/PoolStarts.h"
 #include "facts/RetryLoops.h"
 #include "facts/Values.h"
 
@@ -179,7 +180,18 @@ private:
 public:
   std::set<std::string> flagNames;
   void recordFlag(const Stmt *s);
+  /// Marks the calls whose task a `start-on-pool` call starts (facts/PoolStarts.h).
+  void markPoolStarts();
+
+private:
+  PoolStarts poolStarts_;
+  std::vector<std::pair<const CallExpr *, size_t>> programCalls_; // into facts.calls
 };
+
+void Builder::markPoolStarts() {
+  for (const auto &[call, index] : programCalls_)
+    facts.calls[index].startsOnPool = poolStarts_.started(call, fds_);
+}
 
 void Builder::recordFlag(const Stmt *s) {
   if (std::string name = systemFlagName(s, ctx_); !name.empty())
@@ -374,6 +386,10 @@ void Builder::recordCall(const CallExpr *call) {
   }
   if (call == awaitedCall_ && awaitingSuspension_ >= 0)
     facts.suspensions[awaitingSuspension_].operandCall = int(facts.calls.size());
+  if (entry && entry->has(EffectStartOnPool))
+    poolStarts_.recordStarter(call);
+  if (!system)
+    programCalls_.emplace_back(call, facts.calls.size());
   facts.calls.push_back(std::move(cs));
 }
 
@@ -497,6 +513,7 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
   builder.walk(body);
   facts.flagNames.assign(builder.flagNames.begin(), builder.flagNames.end());
   facts.nonblockingDescriptors = builder.fds_.finish(builder.flagNames);
+  builder.markPoolStarts();
   return std::move(builder.facts);
 }
 

@@ -1,6 +1,7 @@
 // Heavy work after `co_await pool.schedule()` runs on the pool's thread, not
 // on the event loop (issue 9, item 3): loops and CPU-bound calls there are
-// silent; the same work before the switch fires.
+// silent; the same work before the switch fires. A coroutine handed to the
+// pool to start (`pool.spawn_detached(make())`) runs there from its first line.
 // RUN: %concur check --checks='-*,concur-cpu-in-event-loop' --quiet %s -- -std=c++20 \
 // RUN:   | FileCheck %s --implicit-check-not='[concur-cpu-in-event-loop]'
 
@@ -26,6 +27,7 @@ public:
     void await_resume() noexcept {}
   };
   operation schedule() { return {}; }
+  bool spawn_detached(task &&t) { return true; }
 };
 } // namespace coro
 
@@ -46,3 +48,20 @@ task render(coro::thread_pool &pool, long &out) {
     acc += i % 3;
   out = acc + early;
 }
+
+// Started on the pool: silent.
+task tally(long &out) {
+  out = crunch(4000);
+  co_return;
+}
+
+void start_tally(coro::thread_pool &pool, long &out) { pool.spawn_detached(tally(out)); }
+
+// Started from plain code, which runs it on the calling thread's loop: fires.
+task tally_inline(long &out) {
+  out = crunch(4000);
+  // CHECK: :[[@LINE-1]]:9: warning: CPU-bound call 'crunch' {{.*}} inside coroutine 'tally_inline' [concur-cpu-in-event-loop]
+  co_return;
+}
+
+void start_inline(long &out) { tally_inline(out); }

@@ -1,0 +1,61 @@
+#include "facts/PoolStarts.h"
+
+#include "facts/Descriptors.h"
+#include "facts/Names.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/ExprCXX.h>
+
+namespace concur {
+
+using namespace clang;
+
+namespace {
+
+bool isStdMoveOrForward(const CallExpr *call) {
+  const FunctionDecl *callee = call->getDirectCallee();
+  if (!callee || call->getNumArgs() != 1 || !callee->isInStdNamespace() || !callee->getIdentifier())
+    return false;
+  return callee->getName() == "move" || callee->getName() == "forward";
+}
+
+/// What an argument of a starter is, through moves, copies and `.handle()`.
+const Expr *taskOf(const Expr *arg) {
+  while (true) {
+    arg = arg->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(arg); construct && construct->getNumArgs() == 1)
+      arg = construct->getArg(0);
+    else if (const auto *temp = dyn_cast<MaterializeTemporaryExpr>(arg))
+      arg = temp->getSubExpr();
+    else if (const auto *member = dyn_cast<CXXMemberCallExpr>(arg); member && member->getNumArgs() == 0)
+      arg = member->getImplicitObjectArgument(); // t.handle()
+    else if (const auto *call = dyn_cast<CallExpr>(arg); call && isStdMoveOrForward(call))
+      arg = call->getArg(0);
+    else
+      return arg;
+  }
+}
+
+} // namespace
+
+void PoolStarts::recordStarter(const CallExpr *starter) {
+  for (const Expr *arg : starter->arguments()) {
+    const Expr *task = taskOf(arg);
+    if (isa<CallExpr>(task))
+      calls_.insert(task);
+    else if (const auto *ref = dyn_cast<DeclRefExpr>(task))
+      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()); var && var->isLocalVarDecl())
+        variables_.insert("v:" + usrOf(var));
+  }
+}
+
+bool PoolStarts::started(const CallExpr *created, const DescriptorNames &names) const {
+  if (calls_.count(created))
+    return true;
+  if (variables_.empty())
+    return false;
+  std::string to = names.destinationOf(created);
+  return !to.empty() && variables_.count(to);
+}
+
+} // namespace concur
