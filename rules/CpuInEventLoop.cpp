@@ -112,7 +112,11 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
     for (const CallEdge &edge : model.callees(f)) {
       const FunctionFacts &callee = model.function(edge.callee);
       const Verdict &verdict = ctx.verdicts[edge.callee];
-      if (callee.isCoroutine || verdict.kind != WorkKind::Cpu || verdict.cpuNs < minCpuNs)
+      // Only work the code shows counts: a loop whose bound nothing gives is
+      // as likely a handful of items as a million, and the assumed count
+      // alone (a reporter list, a subscriber queue) made most findings false.
+      const double knownNs = verdict.cpuNs - verdict.assumedCpuNs;
+      if (callee.isCoroutine || verdict.kind != WorkKind::Cpu || knownNs < minCpuNs)
         continue;
       const CallSite &call = fn.calls[edge.site];
       if (call.onPool)
@@ -121,7 +125,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
           totalIterations(model, f, call.loop) >= minIterations)
         continue; // inside a loop already reported
       Finding w = finding(fn, call.loc,
-                          "CPU-bound call '" + callee.name + "' (~" + approxCount(verdict.cpuNs / 1e6) +
+                          "CPU-bound call '" + callee.name + "' (~" + approxCount(knownNs / 1e6) +
                               " ms estimated) runs on the event loop inside coroutine '" + fn.name + "'");
       if (!verdict.evidence.empty())
         w.notes.push_back({verdict.evidence[0].loc, verdict.evidence[0].message});

@@ -258,6 +258,7 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
 Verdict Classifier::verdictOf(int f, const Work &w) const {
   Verdict v;
   v.cpuNs = w.cpuNs;
+  v.assumedCpuNs = std::min(w.assumedNs, w.cpuNs);
   v.waitNs = w.waitNs;
   const double total = w.cpuNs + w.waitNs;
   const double share = total > 0 ? w.cpuNs / total : 0;
@@ -382,11 +383,12 @@ std::vector<Verdict> Classifier::run() {
       combined.add(w, 1, table_);
     const bool branching = recursiveSites >= 2 * scc.size();
     double factor = branching ? p_.recursionFactor : p_.assumedTrips;
-    if (double depth = recursionDepth(scc); depth >= 0)
+    const double depth = recursionDepth(scc);
+    if (depth >= 0)
       factor = branching ? std::pow(1.6, std::min(depth, 60.0)) : std::max(1.0, depth);
     Work total;
-    total.add(combined, factor, table_);
-    total.assumedNs = total.cpuNs;
+    // A depth the callers give (fib(37)) is known work; an unknown one is assumed.
+    total.add(combined, factor, table_, nullptr, /*allAssumed=*/depth < 0);
     total.addEvidence(table_,
                       recursiveSites >= 2 * scc.size() ? "recursion that branches (work grows exponentially with depth)"
                                                        : "recursion (work repeats with depth)",

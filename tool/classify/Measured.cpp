@@ -67,6 +67,7 @@ void mergeMeasurement(Verdict &verdict, const Measurement &m, const SourceLoc &l
   // Per call, for the checks' thresholds (concur-cpu-in-event-loop).
   const double calls = double(std::max<uint64_t>(m.calls, 1));
   verdict.cpuNs = double(m.cpuNs) / calls;
+  verdict.assumedCpuNs = 0; // measured, not estimated
   verdict.waitNs = (wallOf(m) - double(m.cpuNs)) / calls;
 }
 

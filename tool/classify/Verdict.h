@@ -53,6 +53,9 @@ struct Verdict {
   // per call, measured when a profile decided the verdict.
   double cpuNs = 0;
   double waitNs = 0;
+  /// The part of cpuNs that rests on assumed trip counts (loops whose bound
+  /// no constant, caller or data member gives; recursion of unknown depth).
+  double assumedCpuNs = 0;
   DecisionFacts facts;
   std::optional<Measurement> measured; // set when a profile decided the kind
 };
