@@ -17,10 +17,13 @@ std::string longCall(const ProgramModel &model, const BlockingReach &reach, cons
   if (target.kind == CallTarget::Kind::Api && (target.effects & EffectCpu))
     return "'" + fn.name + "' calls CPU-heavy '" + call.displayName + "'";
   if (target.kind == CallTarget::Kind::Function)
-    for (int callee : target.functions)
-      if (verdicts[callee].cpuNs >= minCpuNs && !model.function(callee).isCoroutine)
+    for (int callee : target.functions) {
+      // As in concur-cpu-in-event-loop: only work the code shows, not assumed trip counts.
+      const double knownNs = verdicts[callee].cpuNs - verdicts[callee].assumedCpuNs;
+      if (knownNs >= minCpuNs && !model.function(callee).isCoroutine)
         return "'" + fn.name + "' calls CPU-bound '" + model.function(callee).name + "' (~" +
-               approxCount(verdicts[callee].cpuNs / 1e6) + " ms estimated)";
+               approxCount(knownNs / 1e6) + " ms estimated)";
+    }
   ChainEnds chain = reach.chainEnds(f, site, 0, 1);
   if (chain.length == 0)
     return {};
