@@ -34,7 +34,10 @@ struct Finding {
 };
 
 /// Sorts by file, line, column, check, message and removes duplicates (a
-/// header's finding seen through several TUs is reported once).
+/// header's finding seen through several TUs is reported once). Findings of
+/// one check at one source location from different functions (instantiations
+/// of one template, of a generic lambda) are one finding: the first by
+/// message, with a note that counts the others.
 void sortAndUnique(std::vector<Finding> &findings);
 
 } // namespace concur
