@@ -174,7 +174,7 @@ struct CoroutineFlow::Impl {
       for (const CFGElement &element : *block)
         if (auto stmt = element.getAs<CFGStmt>()) {
           const Stmt *s = stmt->getStmt();
-          if (isa<CallExpr>(s))
+          if (isa<CallExpr>(s) || isa<CXXConstructExpr>(s)) // std::ifstream in(path) is a call too
             atStmt[s] = state;
           transfer(s, state);
         }

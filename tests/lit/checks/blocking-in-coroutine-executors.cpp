@@ -7,6 +7,8 @@
 // RUN:   | FileCheck %s --implicit-check-not='[concur-blocking-in-coroutine]'
 
 #include <chrono>
+#include <fstream>
+#include <string>
 #include <coroutine>
 #include <unistd.h>
 
@@ -51,6 +53,14 @@ task checksum_on_pool(coro::thread_pool &pool, int fd) {
   char buf[512];
   read_block(fd, buf);
   usleep(1000);
+}
+
+// A constructor that blocks (opening a file) is a call like any other.
+task load_on_pool(coro::thread_pool &pool, const std::string &path) {
+  co_await pool.schedule();
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
 }
 
 task user_pool(app::worker_pool &workers, int fd) {
