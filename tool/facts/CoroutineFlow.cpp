@@ -148,7 +148,7 @@ struct CoroutineFlow::Impl {
       state.erase(*assigned);
   }
 
-  void run(const Stmt *body) {
+  void run(const Stmt *body, const Facts &initial) {
     CFG::BuildOptions options;
     options.setAllAlwaysAdd();
     std::unique_ptr<CFG> cfg = CFG::buildCFG(nullptr, const_cast<Stmt *>(body), &ctx, options);
@@ -170,7 +170,7 @@ struct CoroutineFlow::Impl {
       const CFGBlock *block = work.front();
       work.pop_front();
       queued[block->getBlockID()] = false;
-      Facts state = entryState(*block, out, reached, polls);
+      Facts state = block == &cfg->getEntry() ? initial : entryState(*block, out, reached, polls);
       for (const CFGElement &element : *block)
         if (auto stmt = element.getAs<CFGStmt>()) {
           const Stmt *s = stmt->getStmt();
@@ -216,9 +216,15 @@ struct CoroutineFlow::Impl {
   }
 };
 
-CoroutineFlow::CoroutineFlow(const Stmt *body, ASTContext &ctx, const Catalog &catalog)
+CoroutineFlow::CoroutineFlow(const CoroutineBodyStmt *coroutine, ASTContext &ctx, const Catalog &catalog)
     : impl_(std::make_unique<Impl>(ctx, catalog)) {
-  impl_->run(body);
+  // co_await promise.initial_suspend() runs before the body: a promise whose
+  // awaiter reschedules the coroutine onto an executor starts it there.
+  Facts initial;
+  if (const auto *init = dyn_cast_or_null<Expr>(coroutine->getInitSuspendStmt()))
+    if (const auto *suspend = dyn_cast<CoroutineSuspendExpr>(init->IgnoreImplicit()))
+      impl_->transfer(suspend, initial);
+  impl_->run(coroutine->getBody(), initial);
 }
 
 CoroutineFlow::~CoroutineFlow() = default;

@@ -5,6 +5,8 @@
 // reaching it:
 //  - "on a pool": a co_await of a catalogued `resume-on-pool` awaitable
 //    (`co_await pool.schedule()`) came before, with no `resume-on-loop` since;
+//    the promise's initial_suspend() counts (a promise that schedules the
+//    coroutine onto an executor before its first line);
 //  - "K is ready": the coroutine co_awaited an expression naming location K
 //    (`co_await fut`), or took the branch on which a timed wait on K said
 //    `std::future_status::ready`; K has not been assigned since.
@@ -17,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class CoroutineBodyStmt;
 class Stmt;
 } // namespace clang
 
@@ -26,7 +29,7 @@ class Catalog;
 
 class CoroutineFlow {
 public:
-  CoroutineFlow(const clang::Stmt *body, clang::ASTContext &ctx, const Catalog &catalog);
+  CoroutineFlow(const clang::CoroutineBodyStmt *coroutine, clang::ASTContext &ctx, const Catalog &catalog);
   ~CoroutineFlow();
 
   /// The call (a CFG element) or loop runs on a pool's thread on every path.

@@ -131,8 +131,8 @@ public:
   Builder(const FunctionDecl *fn, ASTContext &ctx, const Catalog &catalog, const Stmt *body)
       : fn_(fn), ctx_(ctx), sm_(ctx.getSourceManager()), catalog_(catalog),
         locks_(body, ctx, catalog), fds_(fn, locks_.parents()) {
-    if (isa_and_nonnull<CoroutineBodyStmt>(fn->getBody()))
-      flow_.emplace(body, ctx, catalog);
+    if (const auto *coroutine = dyn_cast_or_null<CoroutineBodyStmt>(fn->getBody()))
+      flow_.emplace(coroutine, ctx, catalog);
   }
 
   void walk(const Stmt *s);

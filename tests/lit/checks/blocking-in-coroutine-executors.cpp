@@ -44,6 +44,23 @@ struct loop {
 };
 } // namespace app
 
+// A promise whose initial_suspend() moves the coroutine to an executor before
+// its first line, with concurrencpp's spelling.
+namespace concurrencpp::details {
+struct initialy_rescheduled_promise {
+  coro::thread_pool::operation initial_suspend() const noexcept { return {}; }
+};
+} // namespace concurrencpp::details
+
+struct executor_task {
+  struct promise_type : concurrencpp::details::initialy_rescheduled_promise {
+    executor_task get_return_object() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
 // Helpers that block, called from the coroutines: a chain ends in read().
 ssize_t read_block(int fd, char *buf) { return read(fd, buf, 512); }
 
@@ -61,6 +78,12 @@ task load_on_pool(coro::thread_pool &pool, const std::string &path) {
   std::ifstream in(path);
   std::string line;
   std::getline(in, line);
+}
+
+executor_task started_on_executor(int fd) {
+  char buf[512];
+  read(fd, buf, sizeof buf);
+  co_return;
 }
 
 task user_pool(app::worker_pool &workers, int fd) {
