@@ -114,6 +114,48 @@ bool resultDiscarded(const Expr *call, const ParentMap &parents) {
   return parent && (isa<CompoundStmt>(parent) || isa<SwitchCase>(parent) || isa<LabelStmt>(parent));
 }
 
+/// Local variables passed by non-const lvalue reference to the calls and
+/// constructions of an awaited expression: what the awaitable may release.
+std::vector<const VarDecl *> guardsHandedOver(const Expr *operand) {
+  std::vector<const VarDecl *> guards;
+  auto consider = [&](const Expr *arg, QualType param) {
+    if (!param->isLValueReferenceType() || param->getPointeeType().isConstQualified())
+      return;
+    if (const auto *ref = dyn_cast<DeclRefExpr>(arg->IgnoreParenImpCasts()))
+      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
+        guards.push_back(var);
+  };
+  std::vector<const Stmt *> stack{operand};
+  while (!stack.empty()) {
+    const Stmt *s = stack.back();
+    stack.pop_back();
+    if (!s || isa<LambdaExpr>(s))
+      continue;
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(s)) {
+      const CXXConstructorDecl *ctor = construct->getConstructor();
+      for (unsigned i = 0; ctor && i < construct->getNumArgs() && i < ctor->getNumParams(); ++i)
+        consider(construct->getArg(i), ctor->getParamDecl(i)->getType());
+    } else if (const auto *init = dyn_cast<InitListExpr>(s)) {
+      // waiter{*this, lock}: an aggregate whose reference member binds the guard.
+      if (const auto *record = init->getType()->getAsRecordDecl()) {
+        unsigned i = 0;
+        for (const FieldDecl *field : record->fields())
+          if (i < init->getNumInits())
+            consider(init->getInit(i++), field->getType());
+      }
+    } else if (const auto *call = dyn_cast<CallExpr>(s)) {
+      const FunctionDecl *callee = call->getDirectCallee();
+      // A member operator's first argument is the object, not a parameter.
+      const unsigned shift = isa<CXXOperatorCallExpr>(call) && isa_and_nonnull<CXXMethodDecl>(callee) ? 1 : 0;
+      for (unsigned i = shift; callee && i < call->getNumArgs() && i - shift < callee->getNumParams(); ++i)
+        consider(call->getArg(i), callee->getParamDecl(i - shift)->getType());
+    }
+    for (const Stmt *child : s->children())
+      stack.push_back(child);
+  }
+  return guards;
+}
+
 bool isLoop(const Stmt *s) {
   return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
 }
@@ -482,8 +524,18 @@ void Builder::recordSuspension(const Stmt *s, Suspension::Kind kind) {
   suspension.loc = toSourceLoc(sm_, s->getBeginLoc());
   suspension.loop = currentLoop();
   if (const LocksAtPoint *at = locks_.at(s)) {
-    suspension.locksHeld = sorted(at->must);
-    suspension.locksMaybeHeld = sorted(at->may);
+    LockSet must = at->must, may = at->may;
+    // `co_await cv.wait(lock)`, `co_await lock_awaiter(*this, lock)`: the
+    // awaitable takes the guard by reference and releases it as it suspends
+    // (the async condition-variable and async-mutex pattern).
+    if (const auto *suspend = dyn_cast<CoroutineSuspendExpr>(s))
+      for (const VarDecl *guard : guardsHandedOver(suspend->getOperand()))
+        for (const std::string &mutex : locks_.mutexesOf(guard)) {
+          must.erase(mutex);
+          may.erase(mutex);
+        }
+    suspension.locksHeld = sorted(must);
+    suspension.locksMaybeHeld = sorted(may);
   }
   facts.suspensions.push_back(std::move(suspension));
 }

@@ -289,6 +289,11 @@ const LocksAtPoint *LockSetAnalysis::at(const Stmt *stmt) const {
 
 const ParentMap &LockSetAnalysis::parents() const { return *impl_->parents; }
 
+std::vector<std::string> LockSetAnalysis::mutexesOf(const VarDecl *guard) const {
+  auto it = impl_->guardMutexes.find(guard);
+  return it == impl_->guardMutexes.end() ? std::vector<std::string>() : it->second;
+}
+
 std::vector<std::string> LockSetAnalysis::acquiredBy(const Stmt *stmt) const {
   auto it = impl_->acquired.find(stmt);
   return it == impl_->acquired.end() ? std::vector<std::string>() : it->second;

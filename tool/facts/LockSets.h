@@ -56,6 +56,9 @@ public:
   /// Locks the call or construction `stmt` acquires (empty if none).
   std::vector<std::string> acquiredBy(const clang::Stmt *stmt) const;
 
+  /// The mutexes a guard object of this body (a std::unique_lock) owns.
+  std::vector<std::string> mutexesOf(const clang::VarDecl *guard) const;
+
 private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
