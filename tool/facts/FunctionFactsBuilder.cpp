@@ -114,16 +114,14 @@ bool resultDiscarded(const Expr *call, const ParentMap &parents) {
   return parent && (isa<CompoundStmt>(parent) || isa<SwitchCase>(parent) || isa<LabelStmt>(parent));
 }
 
-/// Local variables passed by non-const lvalue reference to the calls and
-/// constructions of an awaited expression: what the awaitable may release.
-std::vector<const VarDecl *> guardsHandedOver(const Expr *operand) {
-  std::vector<const VarDecl *> guards;
+/// What an awaited expression is given by non-const lvalue reference (in
+/// its calls, constructions and aggregates): a guard or a mutex the
+/// awaitable may release as it suspends.
+std::vector<const Expr *> handedOver(const Expr *operand) {
+  std::vector<const Expr *> guards;
   auto consider = [&](const Expr *arg, QualType param) {
-    if (!param->isLValueReferenceType() || param->getPointeeType().isConstQualified())
-      return;
-    if (const auto *ref = dyn_cast<DeclRefExpr>(arg->IgnoreParenImpCasts()))
-      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
-        guards.push_back(var);
+    if (param->isLValueReferenceType() && !param->getPointeeType().isConstQualified())
+      guards.push_back(arg->IgnoreParenImpCasts());
   };
   std::vector<const Stmt *> stack{operand};
   while (!stack.empty()) {
@@ -528,12 +526,19 @@ void Builder::recordSuspension(const Stmt *s, Suspension::Kind kind) {
     // `co_await cv.wait(lock)`, `co_await lock_awaiter(*this, lock)`: the
     // awaitable takes the guard by reference and releases it as it suspends
     // (the async condition-variable and async-mutex pattern).
+    // `co_await cv.wait(mutex, pred)` hands over the mutex itself.
+    auto release = [&](const std::string &mutex) {
+      must.erase(mutex);
+      may.erase(mutex);
+    };
     if (const auto *suspend = dyn_cast<CoroutineSuspendExpr>(s))
-      for (const VarDecl *guard : guardsHandedOver(suspend->getOperand()))
-        for (const std::string &mutex : locks_.mutexesOf(guard)) {
-          must.erase(mutex);
-          may.erase(mutex);
-        }
+      for (const Expr *given : handedOver(suspend->getOperand())) {
+        release(locationKey(given));
+        if (const auto *ref = dyn_cast<DeclRefExpr>(given))
+          if (const auto *guard = dyn_cast<VarDecl>(ref->getDecl()))
+            for (const std::string &mutex : locks_.mutexesOf(guard))
+              release(mutex);
+      }
     suspension.locksHeld = sorted(must);
     suspension.locksMaybeHeld = sorted(may);
   }

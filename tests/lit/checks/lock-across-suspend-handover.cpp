@@ -57,6 +57,21 @@ public:
   };
   wait_op wait(std::unique_lock<std::mutex> &lock) { return {lock}; }
 
+  // async_simple's spelling: wait(mutex, predicate) takes the mutex itself.
+  struct mutex_wait_op {
+    std::mutex &m;
+    bool (*ready)();
+    bool await_ready() const { return ready(); }
+    void await_suspend(std::coroutine_handle<>) { m.unlock(); }
+    void await_resume() { m.lock(); }
+  };
+  mutex_wait_op wait_for(std::mutex &m, bool (*ready)()) { return {m, ready}; }
+
+  task pop(bool (*ready)()) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    co_await wait_for(mutex_, ready);
+  }
+
   task drain() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!waiters_.empty())
