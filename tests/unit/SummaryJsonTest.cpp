@@ -35,6 +35,7 @@ TUSummary sample() {
   c.argFlags = {"LOCK_NB"};
   c.onPool = true;
   c.startsOnPool = true;
+  c.virtualFile = true;
   c.resultReady = true;
   c.fdKey = "m:c:@S@sock@FI@fd";
   f.calls.push_back(c);
@@ -69,7 +70,7 @@ TEST(SummaryJsonTest, RoundTripsEveryField) {
   EXPECT_EQ(f.calls[0].callables[0].usr, "c:@F@cb#");
   EXPECT_EQ(f.calls[0].receiverObject, "::std::cin");
   EXPECT_EQ(f.descriptorAliases.at(0).from, "call:c:@F@make#");
-  EXPECT_TRUE(f.calls[0].resultDiscarded && f.calls[0].onPool && f.calls[0].startsOnPool && f.calls[0].resultReady);
+  EXPECT_TRUE(f.calls[0].resultDiscarded && f.calls[0].onPool && f.calls[0].startsOnPool && f.calls[0].virtualFile && f.calls[0].resultReady);
   EXPECT_EQ(f.calls[0].argFlags, std::vector<std::string>{"LOCK_NB"});
   EXPECT_EQ(f.suspensions[0].kind, Suspension::Kind::Yield);
 }

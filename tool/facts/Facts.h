@@ -106,6 +106,11 @@ struct CallSite {
   /// The descriptor a read/write/recv/send/accept uses (facts/Descriptors.h
   /// keys), for catalogue entries with `nonblocking_flags`; empty if unnamed.
   std::string fdKey;
+  /// The call opens, reads or writes a file of a kernel-served filesystem
+  /// (/proc, /sys): a path literal there in its arguments, or an object this
+  /// function opened on one (`std::ifstream in("/proc/self/status");
+  /// std::getline(in, line)`). No device is waited for.
+  bool virtualFile = false;
 };
 
 /// `to` holds what `from` returns (`int fd = make_socket();`), for

@@ -154,6 +154,29 @@ std::vector<const Expr *> handedOver(const Expr *operand) {
   return guards;
 }
 
+/// A string literal naming a file of a filesystem the kernel serves from
+/// memory (/proc, /sys), through the conversions to std::string or a path.
+bool isVirtualFilePath(const Expr *e) {
+  while (true) {
+    e = e->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(e); construct && construct->getNumArgs() >= 1)
+      e = construct->getArg(0);
+    else if (const auto *temp = dyn_cast<MaterializeTemporaryExpr>(e))
+      e = temp->getSubExpr();
+    else
+      break;
+  }
+  const auto *literal = dyn_cast<StringLiteral>(e);
+  if (!literal || !literal->isOrdinary())
+    return false;
+  llvm::StringRef path = literal->getString();
+  return path.starts_with("/proc/") || path.starts_with("/sys/");
+}
+
+bool anyVirtualFilePath(llvm::ArrayRef<const Expr *> args) {
+  return std::any_of(args.begin(), args.end(), isVirtualFilePath);
+}
+
 bool isLoop(const Stmt *s) {
   return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
 }
@@ -212,6 +235,8 @@ public:
   DescriptorNames fds_;
 private:
   std::vector<int> loops_;
+  std::set<std::string> virtualFiles_; // objects opened on /proc or /sys here
+  void noteVirtualFile(const VarDecl *var);
   int awaitDepth_ = 0;
   int noAwaitDepth_ = 0; // inside a catch handler or a static local's initializer
   const Stmt *awaitedCall_ = nullptr; // operand of the innermost co_await being walked
@@ -231,6 +256,19 @@ private:
 void Builder::markPoolStarts() {
   for (const auto &[call, index] : programCalls_)
     facts.calls[index].startsOnPool = poolStarts_.started(call, fds_);
+}
+
+/// `std::ifstream in("/proc/self/status")`, `FILE *f = fopen("/sys/...", "r")`,
+/// `int fd = open("/proc/...", O_RDONLY)`: reads of `var` wait for no device.
+void Builder::noteVirtualFile(const VarDecl *var) {
+  const Expr *init = var->getInit() ? var->getInit()->IgnoreImplicit() : nullptr;
+  bool opened = false;
+  if (const auto *construct = dyn_cast_or_null<CXXConstructExpr>(init))
+    opened = anyVirtualFilePath({construct->getArgs(), construct->getNumArgs()});
+  else if (const auto *call = dyn_cast_or_null<CallExpr>(init))
+    opened = anyVirtualFilePath({call->getArgs(), call->getNumArgs()});
+  if (opened)
+    virtualFiles_.insert("v:" + usrOf(var));
 }
 
 void Builder::recordFlag(const Stmt *s) {
@@ -270,6 +308,7 @@ void Builder::walk(const Stmt *s) {
   if (const auto *decl = dyn_cast<DeclStmt>(s)) {
     for (const Decl *d : decl->decls())
       if (const auto *var = dyn_cast<VarDecl>(d)) {
+        noteVirtualFile(var);
         const bool staticInit = var->isStaticLocal(); // static and thread_local
         noAwaitDepth_ += staticInit;
         walk(var->getInit());
@@ -360,6 +399,9 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
     cs.receiverTypes = classAndBases(receiver);
     cs.receiverObject = globalObjectName(receiver);
   }
+  cs.virtualFile = anyVirtualFilePath(args) || (receiver && virtualFiles_.count(locationKey(receiver)));
+  if (cs.virtualFile && receiver && isa<CXXMemberCallExpr>(call))
+    virtualFiles_.insert(locationKey(receiver)); // in.open("/proc/...") opens `in` there
   cs.argFlags = argumentFlags(args, ctx_);
   if (flow_) {
     cs.onPool = flow_->onPool(call);
@@ -455,6 +497,10 @@ void Builder::recordConstruct(const CXXConstructExpr *construct) {
   const bool system = sm_.isInSystemHeader(ctor->getLocation());
   const ApiEntry *entry = catalog_.lookup(normalizedName(ctor), {});
   std::vector<const Expr *> args(construct->arg_begin(), construct->arg_end());
+  if (system && entry && entry->has(EffectIo) && args.empty()) {
+    addOps(1); // std::ifstream in; opens nothing until in.open(path)
+    return;
+  }
   if (system && !entry) {
     // Library objects are plain computation unless they run a callback of ours.
     bool runsCallback = false;

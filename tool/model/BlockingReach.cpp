@@ -49,6 +49,8 @@ bool BlockingReach::blocksDirectly(int function, int site) const {
   const FunctionFacts &fn = model_.function(function);
   if (fn.calls[site].resultReady)
     return false; // a wait on what this coroutine already awaited or polled ready
+  if (fn.calls[site].virtualFile && !(target.effects & EffectWait))
+    return false; // file I/O on /proc or /sys: served from kernel memory
   if (nonBlockingHere(*target.api, fn, fn.calls[site]))
     return false;
   return !filter_ || filter_(function, site, *target.api);
