@@ -5,6 +5,7 @@
 #include "model/ProgramModel.h"
 #include "rules/CriticalSections.h"
 
+#include <algorithm>
 #include <string>
 
 namespace concur {
@@ -51,6 +52,28 @@ CheckInfo BlockingInCoroutineCheck::info() {
           [] { return std::make_unique<BlockingInCoroutineCheck>(); }};
 }
 
+/// The chain from the coroutine's call waits on an object the coroutine
+/// handed down ready: `check(std::move(done))` where `done` is the value of a
+/// co_await, and `check` (or a helper it passes the parameter on to) calls
+/// `done.get()`. Such a wait returns at once.
+static bool waitsOnReadyArgument(const ProgramModel &model, const std::vector<BlockingStep> &chain) {
+  if (chain.empty())
+    return false;
+  std::vector<int> ready = model.function(chain[0].function).calls[chain[0].site].readyArgs; // callee's params
+  for (size_t k = 1; k < chain.size() && !ready.empty(); ++k) {
+    const CallSite &site = model.function(chain[k].function).calls[chain[k].site];
+    auto isReady = [&](int param) { return std::find(ready.begin(), ready.end(), param) != ready.end(); };
+    if (k + 1 == chain.size())
+      return site.receiverParam >= 0 && isReady(site.receiverParam);
+    std::vector<int> next;
+    for (size_t a = 0; a < site.argParams.size(); ++a)
+      if (site.argParams[a] >= 0 && isReady(site.argParams[a]))
+        next.push_back(int(a));
+    ready = std::move(next);
+  }
+  return false;
+}
+
 void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding> &out) const {
   const ProgramModel &model = ctx.model;
   const bool shortSections = ctx.options.get(kName, options().options[0]) != 0;
@@ -73,6 +96,8 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
       if (chain.length == 0)
         continue;
       const CallSite &call = coroutine.calls[s];
+      if (!call.readyArgs.empty() && waitsOnReadyArgument(model, reach.chainFrom(f, s)))
+        continue;
       const BlockingStep &last = chain.tail.back();
       const CallSite &blocking = model.function(last.function).calls[last.site];
       const CallTarget &end = model.target(last.function, last.site);

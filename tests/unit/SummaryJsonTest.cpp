@@ -36,6 +36,9 @@ TUSummary sample() {
   c.onPool = true;
   c.startsOnPool = true;
   c.virtualFile = true;
+  c.readyArgs = {0, 2};
+  c.receiverParam = 1;
+  c.argParams = {-1, 0};
   c.resultReady = true;
   c.fdKey = "m:c:@S@sock@FI@fd";
   f.calls.push_back(c);
@@ -71,6 +74,9 @@ TEST(SummaryJsonTest, RoundTripsEveryField) {
   EXPECT_EQ(f.calls[0].receiverObject, "::std::cin");
   EXPECT_EQ(f.descriptorAliases.at(0).from, "call:c:@F@make#");
   EXPECT_TRUE(f.calls[0].resultDiscarded && f.calls[0].onPool && f.calls[0].startsOnPool && f.calls[0].virtualFile && f.calls[0].resultReady);
+  EXPECT_EQ(f.calls[0].readyArgs, (std::vector<int>{0, 2}));
+  EXPECT_EQ(f.calls[0].receiverParam, 1);
+  EXPECT_EQ(f.calls[0].argParams, (std::vector<int>{-1, 0}));
   EXPECT_EQ(f.calls[0].argFlags, std::vector<std::string>{"LOCK_NB"});
   EXPECT_EQ(f.suspensions[0].kind, Suspension::Kind::Yield);
 }

@@ -114,6 +114,27 @@ std::optional<std::string> assignedLocation(const Stmt *s) {
   return std::nullopt;
 }
 
+/// The statement stores the value of a co_await: `auto v = co_await x;`,
+/// `v = co_await x;`.
+bool holdsAwaitResult(const Stmt *s) {
+  const Expr *value = nullptr;
+  if (const auto *bin = dyn_cast<BinaryOperator>(s); bin && bin->getOpcode() == BO_Assign)
+    value = bin->getRHS();
+  else if (const auto *op = dyn_cast<CXXOperatorCallExpr>(s); op && op->getOperator() == OO_Equal && op->getNumArgs() == 2)
+    value = op->getArg(1);
+  else if (const auto *decl = dyn_cast<DeclStmt>(s); decl && decl->isSingleDecl())
+    if (const auto *var = dyn_cast<VarDecl>(decl->getSingleDecl()))
+      value = var->getInit();
+  while (value) {
+    value = value->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(value); construct && construct->getNumArgs() == 1)
+      value = construct->getArg(0);
+    else
+      break;
+  }
+  return value && isa<CoawaitExpr>(value);
+}
+
 Facts meet(const Facts &a, const Facts &b) {
   Facts both;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(both, both.begin()));
@@ -144,8 +165,12 @@ struct CoroutineFlow::Impl {
       namedLocations(operand, state);
       return;
     }
-    if (auto assigned = assignedLocation(s))
+    if (auto assigned = assignedLocation(s)) {
       state.erase(*assigned);
+      // auto done = co_await r.resolve(); the value of a co_await has completed.
+      if (holdsAwaitResult(s))
+        state.insert(*assigned);
+    }
   }
 
   void run(const Stmt *body, const Facts &initial) {

@@ -111,6 +111,16 @@ struct CallSite {
   /// function opened on one (`std::ifstream in("/proc/self/status");
   /// std::getline(in, line)`). No device is waited for.
   bool virtualFile = false;
+  /// Arguments (by index) that name an object this coroutine already has
+  /// ready (co_awaited, or the value of a co_await): a helper's wait on that
+  /// parameter returns at once (rules/BlockingInCoroutine.cpp follows the
+  /// chain with receiverParam and argParams).
+  std::vector<int> readyArgs;
+  /// The object of the call is parameter N of the calling function; -1 if not.
+  int receiverParam = -1;
+  /// Per argument, the parameter of the calling function it passes on
+  /// (through std::move or a copy), or -1; empty when none does.
+  std::vector<int> argParams;
 };
 
 /// `to` holds what `from` returns (`int fd = make_socket();`), for

@@ -177,6 +177,52 @@ bool anyVirtualFilePath(llvm::ArrayRef<const Expr *> args) {
   return std::any_of(args.begin(), args.end(), isVirtualFilePath);
 }
 
+/// What an argument hands on, through std::move and copies.
+const Expr *handedOn(const Expr *arg) {
+  while (true) {
+    arg = arg->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(arg); construct && construct->getNumArgs() == 1)
+      arg = construct->getArg(0);
+    else if (const auto *temp = dyn_cast<MaterializeTemporaryExpr>(arg))
+      arg = temp->getSubExpr();
+    else if (const auto *call = dyn_cast<CallExpr>(arg); call && (isStdCall(call, "move") || isStdCall(call, "forward")))
+      arg = call->getArg(0);
+    else
+      return arg;
+  }
+}
+
+/// The location an argument hands over; an element of a container or a
+/// member of a local (`std::move(results[i])`, `std::get<0>(results)`,
+/// `done.results`) is the whole object's.
+std::string readyKeyOf(const Expr *arg) {
+  arg = handedOn(arg);
+  while (true) {
+    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(arg); op && op->getOperator() == OO_Subscript)
+      arg = handedOn(op->getArg(0));
+    else if (const auto *get = dyn_cast<CallExpr>(arg); get && isStdCall(get, "get")) // std::get<N>(t)
+      arg = handedOn(get->getArg(0));
+    else if (const auto *member = dyn_cast<MemberExpr>(arg);
+             member && !isa<CXXThisExpr>(member->getBase()->IgnoreParenImpCasts()))
+      arg = handedOn(member->getBase()); // any_done.results: part of a ready value
+    else if (const auto *subscript = dyn_cast<ArraySubscriptExpr>(arg))
+      arg = handedOn(subscript->getBase());
+    else
+      break;
+  }
+  if (!isa<DeclRefExpr>(arg) && !isa<MemberExpr>(arg))
+    return {};
+  return locationKey(arg);
+}
+
+/// The index of the parameter of `fn` that `e` names, or -1.
+int parameterIndex(const Expr *e, const FunctionDecl *fn) {
+  if (const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts()))
+    if (const auto *param = dyn_cast<ParmVarDecl>(ref->getDecl()); param && param->getDeclContext() == fn)
+      return int(param->getFunctionScopeIndex());
+  return -1;
+}
+
 bool isLoop(const Stmt *s) {
   return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
 }
@@ -406,7 +452,17 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
   if (flow_) {
     cs.onPool = flow_->onPool(call);
     cs.resultReady = receiver && flow_->ready(call, locationKey(receiver));
+    for (unsigned i = 0; i < args.size(); ++i)
+      if (std::string key = readyKeyOf(args[i]); !key.empty() && flow_->ready(call, key))
+        cs.readyArgs.push_back(int(i));
   }
+  if (receiver)
+    cs.receiverParam = parameterIndex(receiver, fn_);
+  for (unsigned i = 0; i < args.size(); ++i)
+    if (int param = parameterIndex(handedOn(args[i]), fn_); param >= 0) {
+      cs.argParams.resize(args.size(), -1);
+      cs.argParams[i] = param;
+    }
   cs.resultDiscarded = resultDiscarded(call, locks_.parents());
   for (unsigned i = 0; i < args.size(); ++i) {
     cs.args.push_back(argumentValue(args[i], fn_, ctx_));

@@ -117,4 +117,10 @@ SourceLoc toSourceLoc(const SourceManager &sm, SourceLocation loc) {
   return out;
 }
 
+bool isStdCall(const clang::CallExpr *call, const char *name) {
+  const clang::FunctionDecl *callee = call->getDirectCallee();
+  return callee && call->getNumArgs() == 1 && callee->isInStdNamespace() && callee->getIdentifier() &&
+         callee->getName() == name;
+}
+
 } // namespace concur

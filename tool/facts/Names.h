@@ -6,6 +6,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class CXXRecordDecl;
 class Decl;
 class Expr;
@@ -33,5 +34,8 @@ std::vector<std::string> classAndBases(clang::QualType type);
 std::vector<std::string> classAndBases(const clang::Expr *expr);
 /// Expansion location of `loc` as an absolute file:line:column:offset.
 SourceLoc toSourceLoc(const clang::SourceManager &sm, clang::SourceLocation loc);
+
+/// `std::<name>(x)` with one argument: std::move, std::forward, std::get<N>.
+bool isStdCall(const clang::CallExpr *call, const char *name);
 
 } // namespace concur

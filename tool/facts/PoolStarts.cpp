@@ -12,13 +12,6 @@ using namespace clang;
 
 namespace {
 
-bool isStdMoveOrForward(const CallExpr *call) {
-  const FunctionDecl *callee = call->getDirectCallee();
-  if (!callee || call->getNumArgs() != 1 || !callee->isInStdNamespace() || !callee->getIdentifier())
-    return false;
-  return callee->getName() == "move" || callee->getName() == "forward";
-}
-
 /// What an argument of a starter is, through moves, copies and `.handle()`.
 const Expr *taskOf(const Expr *arg) {
   while (true) {
@@ -29,7 +22,7 @@ const Expr *taskOf(const Expr *arg) {
       arg = temp->getSubExpr();
     else if (const auto *member = dyn_cast<CXXMemberCallExpr>(arg); member && member->getNumArgs() == 0)
       arg = member->getImplicitObjectArgument(); // t.handle()
-    else if (const auto *call = dyn_cast<CallExpr>(arg); call && isStdMoveOrForward(call))
+    else if (const auto *call = dyn_cast<CallExpr>(arg); call && (isStdCall(call, "move") || isStdCall(call, "forward")))
       arg = call->getArg(0);
     else
       return arg;

@@ -41,7 +41,9 @@ Value toJson(const CallSite &c) {
                 {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"callee_length", c.calleeLength},
                 {"acquires", strings(c.acquires)}, {"lock_name", c.lockName},
                 {"object", c.receiverObject}, {"discarded", c.resultDiscarded},
-                {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"starts_on_pool", c.startsOnPool}, {"ready", c.resultReady}, {"fd", c.fdKey}, {"virtual_file", c.virtualFile}};
+                {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"starts_on_pool", c.startsOnPool}, {"ready", c.resultReady}, {"fd", c.fdKey}, {"virtual_file", c.virtualFile},
+                {"ready_args", Array(c.readyArgs)}, {"receiver_param", c.receiverParam},
+                {"arg_params", Array(c.argParams)}};
 }
 
 Value toJson(const FunctionFacts &f) {
@@ -127,6 +129,8 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "object", c.receiverObject, p); r.get(o, "discarded", c.resultDiscarded, p);
   r.get(o, "arg_flags", c.argFlags, p); r.get(o, "on_pool", c.onPool, p); r.get(o, "starts_on_pool", c.startsOnPool, p);
   r.get(o, "ready", c.resultReady, p); r.get(o, "fd", c.fdKey, p); r.get(o, "virtual_file", c.virtualFile, p);
+  r.get(o, "ready_args", c.readyArgs, p); r.get(o, "receiver_param", c.receiverParam, p);
+  r.get(o, "arg_params", c.argParams, p);
   if (const Array *args = o ? o->getArray("args") : nullptr)
     for (size_t i = 0; i < args->size(); ++i) {
       c.args.emplace_back();

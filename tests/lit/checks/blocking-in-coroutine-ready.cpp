@@ -1,14 +1,17 @@
 // A wait on a result the coroutine already has does not block (issue 9,
 // item 4): get() after co_await of the same future, get() on the branch where
 // a timed wait said std::future_status::ready, and wait_for(0s), which only
-// polls. A get() before the await, after a new future was assigned, or on
-// the not-ready branch still waits.
+// polls; the value of a co_await (a resolved result), also in a helper this
+// call hands it to, directly or through another helper. A get() before the
+// await, after a new future was assigned, on the not-ready branch, or in a
+// helper given a pending future still waits.
 // RUN: %concur check --checks='-*,concur-blocking-in-coroutine' --quiet %s -- -std=c++20 \
 // RUN:   | FileCheck %s --implicit-check-not='[concur-blocking-in-coroutine]'
 
 #include <chrono>
 #include <coroutine>
 #include <future>
+#include <tuple>
 
 using namespace std::chrono_literals;
 
@@ -34,6 +37,28 @@ template <class T> ready_awaiter<T> when_ready(std::future<T> &f) { return {f}; 
 
 std::future<int> start_job(int n);
 
+// co_await resolved(f) gives back the future once it is ready, as
+// concurrencpp's co_await r.resolve() does.
+struct resolved_awaiter {
+  std::future<int> &f;
+  bool await_ready() { return f.wait_for(0s) == std::future_status::ready; }
+  void await_suspend(std::coroutine_handle<> h) { h.resume(); }
+  std::future<int> await_resume() { return std::move(f); }
+};
+resolved_awaiter resolved(std::future<int> &f) { return {f}; }
+
+// ... and when_all's: a tuple of ready results.
+struct resolved_all {
+  std::future<int> &f;
+  bool await_ready() { return f.wait_for(0s) == std::future_status::ready; }
+  void await_suspend(std::coroutine_handle<> h) { h.resume(); }
+  std::tuple<std::future<int>> await_resume() { return {std::move(f)}; }
+};
+
+int expect_value(std::future<int> done) { return done.get(); }
+int expect_any(std::future<int> maybe) { return maybe.get(); }
+int expect_positive(std::future<int> done) { return expect_value(std::move(done)) > 0; }
+
 // --- silent -----------------------------------------------------------------
 task awaited_then_get(int n) {
   std::future<int> result = start_job(n);
@@ -58,7 +83,31 @@ task tested_ready_then_get(std::future<int> &pending) {
   co_return;
 }
 
+task resolved_then_get(int n) {
+  std::future<int> pending = start_job(n);
+  auto done = co_await resolved(pending);
+  int value = done.get();
+  int again = expect_value(std::move(done));
+  auto second = co_await resolved(pending);
+  bool positive = expect_positive(std::move(second));
+  auto all = co_await resolved_all{pending};
+  int first = expect_value(std::move(std::get<0>(all)));
+  (void)first;
+  (void)value;
+  (void)again;
+  (void)positive;
+}
+
 // --- fires ------------------------------------------------------------------
+task pending_to_helper(int n) {
+  std::future<int> pending = start_job(n);
+  int value = expect_any(std::move(pending));
+  // CHECK: :[[@LINE-1]]:15: warning: blocking call {{.*}}get' inside coroutine 'pending_to_helper' {{.*}} [concur-blocking-in-coroutine]
+  auto done = co_await resolved(pending);
+  (void)expect_any(std::move(done)); // the same helper, given a ready value here: silent
+  (void)value;
+}
+
 task get_before_await(int n) {
   std::future<int> result = start_job(n);
   int early = result.get();
