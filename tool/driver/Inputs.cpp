@@ -3,6 +3,7 @@
 #include "driver/CompileDatabase.h"
 #include "support/Paths.h"
 
+#include <clang/Driver/Types.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -66,6 +67,17 @@ std::optional<std::string> detectAbove(const std::string &dir, Inputs &out) {
   return std::nullopt;
 }
 
+/// A C or C++ source by its extension, as clang's driver decides; a
+/// database also lists assembly (.S, .s) and other languages' files.
+bool isCFamilySource(llvm::StringRef file) {
+  namespace types = clang::driver::types;
+  llvm::StringRef ext = llvm::sys::path::extension(file);
+  if (ext.empty())
+    return true; // no extension: let the compile command decide
+  types::ID type = types::lookupTypeForExtension(ext.drop_front());
+  return types::isCXX(type) || type == types::TY_C || type == types::TY_CHeader || type == types::TY_ObjC;
+}
+
 } // namespace
 
 std::optional<std::string> resolveInputs(const Invocation &inv, Inputs &out) {
@@ -82,7 +94,8 @@ std::optional<std::string> resolveInputs(const Invocation &inv, Inputs &out) {
       return error;
     if (out.files.empty())
       for (const auto &file : out.database->getAllFiles())
-        out.files.push_back(absolutePath(file));
+        if (isCFamilySource(file)) // the whole database: its C and C++ files
+          out.files.push_back(absolutePath(file));
   } else {
     if (out.files.empty())
       return "no input files (name files, or give -p BUILD_DIR to analyse a whole compilation database)";
