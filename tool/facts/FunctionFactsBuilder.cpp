@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "facts/AccessMode.h"
+#include "facts/Arguments.h"
 #include "facts/CoroutineFlow.h"
 #include "facts/Descriptors.h"
 #include "facts/LockSets.h"
@@ -112,115 +113,6 @@ bool resultDiscarded(const Expr *call, const ParentMap &parents) {
     parent = parents.getParent(s);
   }
   return parent && (isa<CompoundStmt>(parent) || isa<SwitchCase>(parent) || isa<LabelStmt>(parent));
-}
-
-/// What an awaited expression is given by non-const lvalue reference (in
-/// its calls, constructions and aggregates): a guard or a mutex the
-/// awaitable may release as it suspends.
-std::vector<const Expr *> handedOver(const Expr *operand) {
-  std::vector<const Expr *> guards;
-  auto consider = [&](const Expr *arg, QualType param) {
-    if (param->isLValueReferenceType() && !param->getPointeeType().isConstQualified())
-      guards.push_back(arg->IgnoreParenImpCasts());
-  };
-  std::vector<const Stmt *> stack{operand};
-  while (!stack.empty()) {
-    const Stmt *s = stack.back();
-    stack.pop_back();
-    if (!s || isa<LambdaExpr>(s))
-      continue;
-    if (const auto *construct = dyn_cast<CXXConstructExpr>(s)) {
-      const CXXConstructorDecl *ctor = construct->getConstructor();
-      for (unsigned i = 0; ctor && i < construct->getNumArgs() && i < ctor->getNumParams(); ++i)
-        consider(construct->getArg(i), ctor->getParamDecl(i)->getType());
-    } else if (const auto *init = dyn_cast<InitListExpr>(s)) {
-      // waiter{*this, lock}: an aggregate whose reference member binds the guard.
-      if (const auto *record = init->getType()->getAsRecordDecl()) {
-        unsigned i = 0;
-        for (const FieldDecl *field : record->fields())
-          if (i < init->getNumInits())
-            consider(init->getInit(i++), field->getType());
-      }
-    } else if (const auto *call = dyn_cast<CallExpr>(s)) {
-      const FunctionDecl *callee = call->getDirectCallee();
-      // A member operator's first argument is the object, not a parameter.
-      const unsigned shift = isa<CXXOperatorCallExpr>(call) && isa_and_nonnull<CXXMethodDecl>(callee) ? 1 : 0;
-      for (unsigned i = shift; callee && i < call->getNumArgs() && i - shift < callee->getNumParams(); ++i)
-        consider(call->getArg(i), callee->getParamDecl(i - shift)->getType());
-    }
-    for (const Stmt *child : s->children())
-      stack.push_back(child);
-  }
-  return guards;
-}
-
-/// A string literal naming a file of a filesystem the kernel serves from
-/// memory (/proc, /sys), through the conversions to std::string or a path.
-bool isVirtualFilePath(const Expr *e) {
-  while (true) {
-    e = e->IgnoreImplicit()->IgnoreParenImpCasts();
-    if (const auto *construct = dyn_cast<CXXConstructExpr>(e); construct && construct->getNumArgs() >= 1)
-      e = construct->getArg(0);
-    else if (const auto *temp = dyn_cast<MaterializeTemporaryExpr>(e))
-      e = temp->getSubExpr();
-    else
-      break;
-  }
-  const auto *literal = dyn_cast<StringLiteral>(e);
-  if (!literal || !literal->isOrdinary())
-    return false;
-  llvm::StringRef path = literal->getString();
-  return path.starts_with("/proc/") || path.starts_with("/sys/");
-}
-
-bool anyVirtualFilePath(llvm::ArrayRef<const Expr *> args) {
-  return std::any_of(args.begin(), args.end(), isVirtualFilePath);
-}
-
-/// What an argument hands on, through std::move and copies.
-const Expr *handedOn(const Expr *arg) {
-  while (true) {
-    arg = arg->IgnoreImplicit()->IgnoreParenImpCasts();
-    if (const auto *construct = dyn_cast<CXXConstructExpr>(arg); construct && construct->getNumArgs() == 1)
-      arg = construct->getArg(0);
-    else if (const auto *temp = dyn_cast<MaterializeTemporaryExpr>(arg))
-      arg = temp->getSubExpr();
-    else if (const auto *call = dyn_cast<CallExpr>(arg); call && (isStdCall(call, "move") || isStdCall(call, "forward")))
-      arg = call->getArg(0);
-    else
-      return arg;
-  }
-}
-
-/// The location an argument hands over; an element of a container or a
-/// member of a local (`std::move(results[i])`, `std::get<0>(results)`,
-/// `done.results`) is the whole object's.
-std::string readyKeyOf(const Expr *arg) {
-  arg = handedOn(arg);
-  while (true) {
-    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(arg); op && op->getOperator() == OO_Subscript)
-      arg = handedOn(op->getArg(0));
-    else if (const auto *get = dyn_cast<CallExpr>(arg); get && isStdCall(get, "get")) // std::get<N>(t)
-      arg = handedOn(get->getArg(0));
-    else if (const auto *member = dyn_cast<MemberExpr>(arg);
-             member && !isa<CXXThisExpr>(member->getBase()->IgnoreParenImpCasts()))
-      arg = handedOn(member->getBase()); // any_done.results: part of a ready value
-    else if (const auto *subscript = dyn_cast<ArraySubscriptExpr>(arg))
-      arg = handedOn(subscript->getBase());
-    else
-      break;
-  }
-  if (!isa<DeclRefExpr>(arg) && !isa<MemberExpr>(arg))
-    return {};
-  return locationKey(arg);
-}
-
-/// The index of the parameter of `fn` that `e` names, or -1.
-int parameterIndex(const Expr *e, const FunctionDecl *fn) {
-  if (const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts()))
-    if (const auto *param = dyn_cast<ParmVarDecl>(ref->getDecl()); param && param->getDeclContext() == fn)
-      return int(param->getFunctionScopeIndex());
-  return -1;
 }
 
 bool isLoop(const Stmt *s) {
@@ -634,7 +526,7 @@ void Builder::recordSuspension(const Stmt *s, Suspension::Kind kind) {
       may.erase(mutex);
     };
     if (const auto *suspend = dyn_cast<CoroutineSuspendExpr>(s))
-      for (const Expr *given : handedOver(suspend->getOperand())) {
+      for (const Expr *given : passedByReference(suspend->getOperand())) {
         release(locationKey(given));
         if (const auto *ref = dyn_cast<DeclRefExpr>(given))
           if (const auto *guard = dyn_cast<VarDecl>(ref->getDecl()))
