@@ -1,6 +1,7 @@
 #include "facts/CoroutineFlow.h"
 
 #include "catalog/Catalog.h"
+#include "facts/Arguments.h"
 #include "facts/LockSets.h"
 #include "facts/Names.h"
 #include "facts/Values.h"
@@ -135,6 +136,16 @@ bool holdsAwaitResult(const Stmt *s) {
   return value && isa<CoawaitExpr>(value);
 }
 
+/// `auto &part = whole.results[i];` where `whole` is ready in `state`.
+bool refersToReady(const Stmt *s, const Facts &state) {
+  const auto *decl = dyn_cast<DeclStmt>(s);
+  const auto *var = decl && decl->isSingleDecl() ? dyn_cast<VarDecl>(decl->getSingleDecl()) : nullptr;
+  if (!var || !var->getType()->isReferenceType() || !var->getInit())
+    return false;
+  std::string whole = readyKeyOf(var->getInit());
+  return !whole.empty() && state.count(readyFact(whole));
+}
+
 Facts meet(const Facts &a, const Facts &b) {
   Facts both;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(both, both.begin()));
@@ -167,8 +178,9 @@ struct CoroutineFlow::Impl {
     }
     if (auto assigned = assignedLocation(s)) {
       state.erase(*assigned);
-      // auto done = co_await r.resolve(); the value of a co_await has completed.
-      if (holdsAwaitResult(s))
+      // auto done = co_await r.resolve(); the value of a co_await has completed,
+      // and so has a reference to part of a ready object (auto &r = all.results[i]).
+      if (holdsAwaitResult(s) || refersToReady(s, state))
         state.insert(*assigned);
     }
   }

@@ -92,7 +92,10 @@ task resolved_then_get(int n) {
   bool positive = expect_positive(std::move(second));
   auto all = co_await resolved_all{pending};
   int first = expect_value(std::move(std::get<0>(all)));
+  auto &part = std::get<0>(all);
+  int direct = part.get();
   (void)first;
+  (void)direct;
   (void)value;
   (void)again;
   (void)positive;
