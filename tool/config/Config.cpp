@@ -86,12 +86,19 @@ std::optional<Config> loadConfig(const std::string &path, const std::vector<Opti
     if (root.IsNull())
       return config; // an empty file is a valid, empty configuration
     yaml::requireMap(root, "configuration");
-    yaml::rejectUnknownKeys(root, {"Checks", "WarningsAsErrors", "Catalogs", "CheckOptions", "InheritParentConfig"},
+    yaml::rejectUnknownKeys(root,
+                            {"Checks", "WarningsAsErrors", "HeaderFilterRegex", "ExcludeHeaderFilterRegex",
+                             "Catalogs", "CheckOptions", "InheritParentConfig"},
                             "configuration");
     if (YAML::Node inherit = root["InheritParentConfig"])
       config.inheritParent = yaml::boolean(inherit, "InheritParentConfig");
     readGlobs(root["Checks"], "Checks", config.checks);
     readGlobs(root["WarningsAsErrors"], "WarningsAsErrors", config.warningsAsErrors);
+    if (YAML::Node filter = root["HeaderFilterRegex"])
+      config.headerFilter = yaml::string(filter, "HeaderFilterRegex");
+    if (YAML::Node filter = root["ExcludeHeaderFilterRegex"])
+      config.excludeHeaderFilter = yaml::string(filter, "ExcludeHeaderFilterRegex");
+
     llvm::SmallString<256> dir(llvm::sys::path::parent_path(path));
     llvm::sys::fs::make_absolute(dir);
     for (const auto &catalog : yaml::optStringList(root["Catalogs"], "Catalogs")) {
@@ -130,6 +137,9 @@ std::string dumpConfig(const Config &config, const std::string &checks,
   std::ostringstream os;
   os << "Checks: " << yamlQuoted(checks) << "\n";
   os << "WarningsAsErrors: " << yamlQuoted(config.warningsAsErrors.value_or("")) << "\n";
+  os << "HeaderFilterRegex: " << yamlQuoted(config.headerFilter.value_or(".*")) << "\n";
+  os << "ExcludeHeaderFilterRegex: " << yamlQuoted(config.excludeHeaderFilter.value_or("")) << "\n";
+
   os << "Catalogs: [";
   for (size_t i = 0; i < config.catalogs.size(); ++i)
     os << (i ? ", " : "") << yamlQuoted(config.catalogs[i]);

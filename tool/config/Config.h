@@ -1,4 +1,4 @@
-// The .concur.yaml configuration: Checks, WarningsAsErrors, Catalogs,
+// The .concur.yaml configuration: Checks, WarningsAsErrors, header filters, Catalogs,
 // CheckOptions. A configuration is read completely or not at all: any
 // unknown key, wrong type or bad glob is an error with its position.
 #pragma once
@@ -17,6 +17,11 @@ struct Config {
   bool inheritParent = false;       // InheritParentConfig: merged over the parent directory's
   std::optional<std::string> checks;
   std::optional<std::string> warningsAsErrors;
+  /// Which headers' findings are shown, as clang-tidy (which since late 2025
+  /// shows every non-system header by default): HeaderFilterRegex,
+  /// ExcludeHeaderFilterRegex.
+  std::optional<std::string> headerFilter;
+  std::optional<std::string> excludeHeaderFilter;
   std::vector<std::string> catalogs; // absolute, resolved against the file's directory
   OptionValues options;
 };

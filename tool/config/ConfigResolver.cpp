@@ -27,6 +27,11 @@ Config mergeOver(const Config &parent, const Config &child) {
   merged.inheritParent = child.inheritParent;
   merged.checks = appendGlobs(parent.checks, child.checks);
   merged.warningsAsErrors = appendGlobs(parent.warningsAsErrors, child.warningsAsErrors);
+  if (child.headerFilter)
+    merged.headerFilter = child.headerFilter; // a regex replaces, as in clang-tidy
+  if (child.excludeHeaderFilter)
+    merged.excludeHeaderFilter = child.excludeHeaderFilter;
+
   merged.catalogs.insert(merged.catalogs.end(), child.catalogs.begin(), child.catalogs.end());
   for (const auto &[key, value] : child.options.all())
     merged.options.set(key, value);

@@ -159,8 +159,22 @@ std::vector<std::string> governedFiles(const std::vector<TUSummary> &summaries) 
   return {files.begin(), files.end()};
 }
 
+/// The translation units' main files: their findings are always shown,
+/// a header's only when the header filter lets it through.
+struct MainFiles {
+  std::set<std::string> files;
+  explicit MainFiles(const std::vector<TUSummary> &summaries) {
+    for (const TUSummary &summary : summaries)
+      files.insert(summary.mainFile);
+  }
+  bool shown(const std::string &file, const HeaderFilter &filter) const {
+    return files.count(file) || filter.shows(file);
+  }
+};
+
 std::optional<std::string> runPerSetting(std::vector<TUSummary> summaries, Settings &settings, const Profile *profile,
                                          PhaseStats &stats, ProgramRuns &out) {
+  const MainFiles mainFiles(summaries);
   std::map<std::string, const Setting *> settingOf;
   for (const std::string &file : governedFiles(summaries)) {
     std::string error;
@@ -207,7 +221,7 @@ std::optional<std::string> runPerSetting(std::vector<TUSummary> summaries, Setti
         info.create()->run(ctx, findings);
     for (Finding &f : findings) {
       const Setting *owner = governing(f.loc.file);
-      if ((owner ? owner != &setting : k != 0) || nolint.suppressed(f))
+      if ((owner ? owner != &setting : k != 0) || nolint.suppressed(f) || !mainFiles.shown(f.loc.file, setting.headers))
         continue;
       if (f.severity == Severity::Warning && setting.promoted.contains(f.check))
         f.severity = Severity::Error;

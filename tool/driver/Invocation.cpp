@@ -73,6 +73,11 @@ std::optional<std::string> parseInvocation(const std::vector<std::string> &args,
       out.fix = true;
     } else if (takeValue(args, i, "--warnings-as-errors", value)) {
       out.warningsAsErrors = value;
+    } else if (takeValue(args, i, "--header-filter", value)) {
+      out.headerFilter = value;
+    } else if (takeValue(args, i, "--exclude-header-filter", value)) {
+      out.excludeHeaderFilter = value;
+
     } else if (takeValue(args, i, "-j", value) || takeValue(args, i, "--jobs", value)) {
       char *end = nullptr;
       long n = std::strtol(value.c_str(), &end, 10);
@@ -129,6 +134,10 @@ Options:
   -o F, --output=F        write the output to F instead of stdout
   --warnings-as-errors=GLOBS
                           promote the findings of these checks to errors
+  --header-filter=RE      show findings in the headers whose path matches RE
+                          (default '.*'; the analysed files' own are always shown)
+  --exclude-header-filter=RE
+                          hide findings in the headers whose path matches RE
   -j N, --jobs=N          translation units analysed in parallel (default: cores)
   --summary-dir=DIR       also write each translation unit's facts to DIR
   --dump-config           print the effective configuration and exit

@@ -20,6 +20,8 @@ struct Invocation {
   std::string exportFixes;
   bool fix = false;
   std::optional<std::string> warningsAsErrors;
+  std::optional<std::string> headerFilter;        // --header-filter
+  std::optional<std::string> excludeHeaderFilter; // --exclude-header-filter
   unsigned jobs = 0; // 0: number of cores
   bool quiet = false;
   std::string summaryDir;

@@ -3,6 +3,7 @@
 #include "checks/Check.h"
 
 #include <llvm/Support/Path.h>
+#include <re2/re2.h>
 
 namespace concur {
 
@@ -40,6 +41,42 @@ const Setting *Settings::forFile(const std::string &file, std::string &error) {
   return setting;
 }
 
+namespace {
+
+/// A regex of the command line (which wins) or of the configuration; null
+/// when neither gives one. RE2: a user's pattern runs in linear time.
+std::optional<std::string> compile(const std::optional<std::string> &cli, const std::optional<std::string> &config,
+                                   const char *option, std::shared_ptr<const re2::RE2> &out) {
+  const std::optional<std::string> &pattern = cli ? cli : config;
+  if (!pattern || pattern->empty())
+    return std::nullopt;
+  auto regex = std::make_shared<const re2::RE2>(*pattern, re2::RE2::Quiet);
+  if (!regex->ok())
+    return std::string("invalid ") + option + " '" + *pattern + "': " + regex->error();
+  out = std::move(regex);
+  return std::nullopt;
+}
+
+std::optional<std::string> buildHeaderFilter(const Config &config, const Invocation &inv, HeaderFilter &out) {
+  // clang-tidy: an empty HeaderFilterRegex shows no header; unset shows every one.
+  const std::optional<std::string> &include = inv.headerFilter ? inv.headerFilter : config.headerFilter;
+  if (include && include->empty())
+    out.include = std::make_shared<const re2::RE2>("$^");
+  else if (auto bad = compile(inv.headerFilter, config.headerFilter, "--header-filter", out.include))
+    return bad;
+  if (auto bad = compile(inv.excludeHeaderFilter, config.excludeHeaderFilter, "--exclude-header-filter", out.exclude))
+    return bad;
+  return std::nullopt;
+}
+
+} // namespace
+
+bool HeaderFilter::shows(const std::string &header) const {
+  if (include && !re2::RE2::PartialMatch(header, *include))
+    return false;
+  return !exclude || !re2::RE2::PartialMatch(header, *exclude);
+}
+
 std::unique_ptr<Setting> Settings::build(const Config &config, std::string &error) const {
   auto setting = std::make_unique<Setting>();
   setting->config = &config;
@@ -50,6 +87,10 @@ std::unique_ptr<Setting> Settings::build(const Config &config, std::string &erro
   }
   if (auto bad = GlobList::parse(joinGlobs("", config.warningsAsErrors, inv_.warningsAsErrors), setting->promoted)) {
     error = "invalid --warnings-as-errors: " + *bad + where;
+    return nullptr;
+  }
+  if (auto bad = buildHeaderFilter(config, inv_, setting->headers)) {
+    error = *bad + where;
     return nullptr;
   }
   std::vector<CatalogError> errors;

@@ -11,16 +11,28 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace concur {
+
+/// Which headers' findings are shown (clang-tidy's HeaderFilterRegex and
+/// ExcludeHeaderFilterRegex). The translation units' own files are always
+/// shown. System headers have none: their code is not analysed, the
+/// catalogue describes it.
+struct HeaderFilter {
+  std::shared_ptr<const re2::RE2> include; // null: every header
+  std::shared_ptr<const re2::RE2> exclude; // null: none
+  bool shows(const std::string &header) const;
+};
 
 struct Setting {
   const Config *config = nullptr;
   Catalog catalog;
   GlobList enabled;  // checks
   GlobList promoted; // warnings as errors
+  HeaderFilter headers;
 };
 
 class Settings {
