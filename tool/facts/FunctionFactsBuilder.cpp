@@ -469,8 +469,11 @@ void Builder::recordConstruct(const CXXConstructExpr *construct) {
 /// The mutex a lock call names, as written: the object of m.lock(), the
 /// first argument of pthread_mutex_lock(&m) or of a guard's constructor.
 std::string Builder::lockName(const Expr *call) const {
-  const Expr *mutex = nullptr;
-  if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
+  // enter() that locks `m` inside: the mutex as the helper writes it.
+  const Expr *mutex = locks_.mutexLockedByHelper(call);
+  if (mutex)
+    ; // found
+  else if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
     mutex = member->getImplicitObjectArgument();
   else if (const auto *c = dyn_cast<CallExpr>(call); c && c->getNumArgs())
     mutex = c->getArg(0);

@@ -7,6 +7,7 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/ParentMap.h>
 #include <clang/Analysis/CFG.h>
+#include <clang/Basic/SourceManager.h>
 
 #include <algorithm>
 #include <deque>
@@ -44,6 +45,17 @@ namespace {
 struct LockOp {
   enum Kind { Acquire, Release } kind;
   std::vector<std::string> keys;
+  /// A helper's net effect can also release other mutexes (a call of
+  /// `switch_lock()` that unlocks one and locks another).
+  std::vector<std::string> alsoReleases;
+};
+
+/// What a helper function of the TU leaves locked or unlocked when it
+/// returns: its unbalanced lock()/unlock() calls on mutexes the caller can
+/// name (globals, data members). RAII guards in it are balanced.
+struct HelperEffect {
+  std::vector<std::string> acquires, releases;
+  const Expr *mutex = nullptr; // the first mutex it locks, as written there
 };
 
 bool isTagArgument(const Expr *arg, const ApiEntry &entry) {
@@ -66,8 +78,69 @@ struct LockSetAnalysis::Impl {
   std::map<const VarDecl *, std::vector<std::string>> guardMutexes;
   std::map<const Stmt *, const VarDecl *> constructedVar;
   std::map<const Stmt *, std::vector<std::string>> acquired;
+  // Helpers' net effects, computed once per helper (null while in progress: recursion).
+  std::map<const FunctionDecl *, std::optional<HelperEffect>> helpers;
+  std::map<const Stmt *, const Expr *> helperMutex; // a helper call: the mutex it leaves locked
 
   Impl(ASTContext &c, const Catalog &cat) : ctx(c), catalog(cat) {}
+
+  /// Only names that mean the same mutex in the caller.
+  static bool callerVisible(const std::string &key, const Expr *mutex) {
+    if (key.rfind("m:", 0) == 0)
+      return true;
+    const Expr *e = mutex->IgnoreParenImpCasts();
+    if (const auto *unary = dyn_cast<UnaryOperator>(e); unary && unary->getOpcode() == UO_AddrOf)
+      e = unary->getSubExpr()->IgnoreParenImpCasts();
+    const auto *ref = dyn_cast<DeclRefExpr>(e);
+    const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    return var && var->hasGlobalStorage();
+  }
+
+  const HelperEffect *helperEffect(const FunctionDecl *callee, int depth) {
+    const FunctionDecl *def = callee ? callee->getDefinition() : nullptr;
+    if (!def || !def->hasBody() || depth > 3 || ctx.getSourceManager().isInSystemHeader(def->getLocation()))
+      return nullptr;
+    auto [it, inserted] = helpers.try_emplace(def);
+    if (!inserted)
+      return it->second ? &*it->second : nullptr;
+    std::map<std::string, int> net; // +1 per lock(), -1 per unlock()
+    const Expr *mutex = nullptr;
+    std::vector<const Stmt *> stack{def->getBody()};
+    while (!stack.empty()) {
+      const Stmt *s = stack.back();
+      stack.pop_back();
+      if (!s || isa<LambdaExpr>(s))
+        continue;
+      if (const auto *call = dyn_cast<CallExpr>(s)) {
+        if (auto op = directLockOp(call, /*visibleOnly=*/true)) {
+          for (const auto &key : op->keys)
+            net[key] += op->kind == LockOp::Acquire ? 1 : -1;
+          if (op->kind == LockOp::Acquire && !mutex)
+            mutex = mutexExpression(call);
+        } else if (const HelperEffect *inner = helperEffect(call->getDirectCallee(), depth + 1)) {
+          for (const auto &key : inner->acquires)
+            ++net[key];
+          for (const auto &key : inner->releases)
+            --net[key];
+          if (!mutex && !inner->acquires.empty())
+            mutex = inner->mutex;
+        }
+      }
+      for (const Stmt *child : s->children())
+        stack.push_back(child);
+    }
+    HelperEffect effect;
+    effect.mutex = mutex;
+    for (const auto &[key, balance] : net) {
+      if (balance > 0)
+        effect.acquires.push_back(key);
+      else if (balance < 0)
+        effect.releases.push_back(key);
+    }
+    std::optional<HelperEffect> &slot = helpers[def]; // std::map: the entry made above is still there
+    slot = std::move(effect);
+    return &*slot;
+  }
 
   const ApiEntry *entryFor(const FunctionDecl *callee, const Expr *receiver) const {
     if (!callee)
@@ -145,7 +218,7 @@ struct LockSetAnalysis::Impl {
   std::optional<LockOp> lockOpOf(const CFGElement &element) {
     if (auto dtor = element.getAs<CFGAutomaticObjDtor>()) {
       if (auto it = guardMutexes.find(dtor->getVarDecl()); it != guardMutexes.end())
-        return LockOp{LockOp::Release, it->second};
+        return LockOp{LockOp::Release, it->second, {}};
       return std::nullopt;
     }
     auto stmt = element.getAs<CFGStmt>();
@@ -156,11 +229,34 @@ struct LockSetAnalysis::Impl {
       const ApiEntry *entry = entryFor(construct->getConstructor(), nullptr);
       if (!entry || !entry->has(EffectLock) || deferred(construct, *entry))
         return std::nullopt;
-      return LockOp{LockOp::Acquire, guardKeys(construct, *entry)};
+      return LockOp{LockOp::Acquire, guardKeys(construct, *entry), {}};
     }
     const auto *call = dyn_cast<CallExpr>(s);
     if (!call)
       return std::nullopt;
+    if (auto op = directLockOp(call, /*visibleOnly=*/false))
+      return op;
+    // enter(); ... leave(); with the lock()/unlock() inside the helpers.
+    const HelperEffect *helper = helperEffect(call->getDirectCallee(), 0);
+    if (!helper || (helper->acquires.empty() && helper->releases.empty()))
+      return std::nullopt;
+    if (!helper->acquires.empty())
+      helperMutex[call] = helper->mutex;
+    if (helper->acquires.empty())
+      return LockOp{LockOp::Release, helper->releases, {}};
+    return LockOp{LockOp::Acquire, helper->acquires, helper->releases};
+  }
+
+  /// The mutex of a lock call: m.lock()'s object, pthread_mutex_lock(&m)'s argument.
+  static const Expr *mutexExpression(const CallExpr *call) {
+    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
+      return member->getImplicitObjectArgument();
+    return call->getNumArgs() ? call->getArg(0) : nullptr;
+  }
+
+  /// A catalogued lock or unlock call (m.lock(), pthread_mutex_unlock(&m),
+  /// std::lock(a, b)); with `visibleOnly`, only the mutexes a caller can name.
+  std::optional<LockOp> directLockOp(const CallExpr *call, bool visibleOnly) {
     const FunctionDecl *callee = call->getDirectCallee();
     const Expr *object = nullptr;
     if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
@@ -174,20 +270,30 @@ struct LockSetAnalysis::Impl {
     // tell: counted as not acquiring (documented limitation).
     if (entry->has(EffectLock) && !entry->blocks())
       return std::nullopt;
-    LockOp op{entry->has(EffectLock) ? LockOp::Acquire : LockOp::Release, {}};
+    LockOp op{entry->has(EffectLock) ? LockOp::Acquire : LockOp::Release, {}, {}};
+    auto add = [&](const Expr *mutex) {
+      for (auto &k : mutexKeys(mutex))
+        if (!visibleOnly || callerVisible(k, mutex))
+          op.keys.push_back(k);
+    };
     if (object) {
-      op.keys = mutexKeys(object);
+      add(object);
     } else if (entry->mutexArg >= 0 && unsigned(entry->mutexArg) < call->getNumArgs()) {
-      op.keys = mutexKeys(call->getArg(entry->mutexArg));
+      add(call->getArg(entry->mutexArg));
     } else {
       for (const Expr *arg : call->arguments()) // std::lock(a, b, ...)
-        for (auto &k : mutexKeys(arg))
-          op.keys.push_back(k);
+        add(arg);
     }
+    if (op.keys.empty())
+      return std::nullopt;
     return op;
   }
 
   static void apply(LocksAtPoint &state, const LockOp &op) {
+    for (const auto &key : op.alsoReleases) {
+      state.must.erase(key);
+      state.may.erase(key);
+    }
     for (const auto &key : op.keys) {
       if (op.kind == LockOp::Acquire) {
         state.must.insert(key);
@@ -288,6 +394,11 @@ const LocksAtPoint *LockSetAnalysis::at(const Stmt *stmt) const {
 }
 
 const ParentMap &LockSetAnalysis::parents() const { return *impl_->parents; }
+
+const Expr *LockSetAnalysis::mutexLockedByHelper(const Stmt *call) const {
+  auto it = impl_->helperMutex.find(call);
+  return it == impl_->helperMutex.end() ? nullptr : it->second;
+}
 
 std::vector<std::string> LockSetAnalysis::mutexesOf(const VarDecl *guard) const {
   auto it = impl_->guardMutexes.find(guard);

@@ -56,6 +56,10 @@ public:
   /// Locks the call or construction `stmt` acquires (empty if none).
   std::vector<std::string> acquiredBy(const clang::Stmt *stmt) const;
 
+  /// For a call of a helper that leaves a mutex locked (`enter()` doing
+  /// `m.lock()`), that mutex as the helper writes it; null otherwise.
+  const clang::Expr *mutexLockedByHelper(const clang::Stmt *call) const;
+
   /// The mutexes a guard object of this body (a std::unique_lock) owns.
   std::vector<std::string> mutexesOf(const clang::VarDecl *guard) const;
 
