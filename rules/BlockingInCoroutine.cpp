@@ -80,7 +80,12 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
   const LongSections longSections(model, ctx.verdicts, ctx.options.get(kName, options().options[1]));
   // A mutex acquisition blocks only when some holder keeps the mutex long.
   auto mutexHeldLong = [&](int f, int s, const ApiEntry &api) {
-    return !api.has(EffectLock) || shortSections || longSections.find(model.function(f).calls[s].acquires);
+    if (!api.has(EffectLock))
+      return true;
+    const std::vector<std::string> &acquires = model.function(f).calls[s].acquires;
+    if (acquires.empty())
+      return false; // a guard built with defer_lock, adopt_lock or nothing waits for nothing
+    return shortSections || longSections.find(acquires) != nullptr;
   };
   BlockingReach reach(model, mutexHeldLong);
   const CoroutinePlacement placement(model);

@@ -234,6 +234,13 @@ struct LockSetAnalysis::Impl {
     const auto *call = dyn_cast<CallExpr>(s);
     if (!call)
       return std::nullopt;
+    // guard = std::unique_lock(other): the guard gives up what it owned.
+    if (const auto *assign = dyn_cast<CXXOperatorCallExpr>(call);
+        assign && assign->getOperator() == OO_Equal && assign->getNumArgs() == 2)
+      if (const auto *ref = dyn_cast<DeclRefExpr>(assign->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
+          if (auto it = guardMutexes.find(var); it != guardMutexes.end())
+            return LockOp{LockOp::Release, it->second, {}};
     if (auto op = directLockOp(call, /*visibleOnly=*/false))
       return op;
     // enter(); ... leave(); with the lock()/unlock() inside the helpers.
