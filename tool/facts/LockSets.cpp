@@ -312,6 +312,48 @@ struct LockSetAnalysis::Impl {
     }
   }
 
+  /// A branch on a try-lock's result: `if (m.try_lock())`, `if (!m.try_lock())`,
+  /// `if (pthread_mutex_trylock(&m) == 0)` is not recognised, `if (!pthread_mutex_trylock(&m))`
+  /// is. The keys are held on one edge; the call is where they are acquired.
+  struct TryLockBranch {
+    std::vector<std::string> keys;
+    bool onTrueEdge = true;
+    const CallExpr *call = nullptr;
+  };
+
+  std::optional<TryLockBranch> tryLockBranch(const Expr *cond) {
+    bool polarity = true;
+    while (true) {
+      cond = cond->IgnoreImplicit()->IgnoreParenImpCasts();
+      if (const auto *ewc = dyn_cast<ExprWithCleanups>(cond))
+        cond = ewc->getSubExpr();
+      else if (const auto *neg = dyn_cast<UnaryOperator>(cond); neg && neg->getOpcode() == UO_LNot) {
+        polarity = !polarity;
+        cond = neg->getSubExpr();
+      } else
+        break;
+    }
+    const auto *call = dyn_cast<CallExpr>(cond);
+    if (!call)
+      return std::nullopt;
+    const FunctionDecl *callee = call->getDirectCallee();
+    const Expr *object = nullptr;
+    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
+      object = member->getImplicitObjectArgument();
+    const ApiEntry *entry = entryFor(callee, object ? object : (call->getNumArgs() ? call->getArg(0) : nullptr));
+    if (!entry || !entry->has(EffectLock) || entry->blocks())
+      return std::nullopt; // not a try-lock
+    const Expr *mutex = object ? object
+                               : (entry->mutexArg >= 0 && unsigned(entry->mutexArg) < call->getNumArgs()
+                                      ? call->getArg(entry->mutexArg)
+                                      : nullptr);
+    if (!mutex)
+      return std::nullopt;
+    // pthread_mutex_trylock returns 0 on success: `if (!pthread_mutex_trylock(&m))` holds it.
+    const bool returnsZeroOnSuccess = !object;
+    return TryLockBranch{mutexKeys(mutex), returnsZeroOnSuccess ? !polarity : polarity, call};
+  }
+
   static void join(LocksAtPoint &into, const LocksAtPoint &from, bool first) {
     if (first) {
       into = from;
@@ -346,6 +388,12 @@ struct LockSetAnalysis::Impl {
         ops[{block->getBlockID(), i}] = std::move(op);
       }
 
+    // Branches on a try-lock's result, by the block that tests it.
+    std::vector<std::optional<TryLockBranch>> tryLocks(cfg->getNumBlockIDs());
+    for (const CFGBlock *block : *cfg)
+      if (const auto *cond = dyn_cast_or_null<Expr>(block->getTerminatorCondition()))
+        if ((tryLocks[block->getBlockID()] = tryLockBranch(cond)))
+          acquired[tryLocks[block->getBlockID()]->call] = tryLocks[block->getBlockID()]->keys;
     std::vector<LocksAtPoint> out(cfg->getNumBlockIDs());
     std::vector<bool> reached(cfg->getNumBlockIDs(), false);
     std::deque<const CFGBlock *> work{&cfg->getEntry()};
@@ -360,7 +408,14 @@ struct LockSetAnalysis::Impl {
       bool first = true;
       for (const auto &pred : block->preds())
         if (pred && reached[pred->getBlockID()]) {
-          join(state, out[pred->getBlockID()], first);
+          LocksAtPoint in = out[pred->getBlockID()];
+          if (const auto &branch = tryLocks[pred->getBlockID()]; branch && pred->succ_size() == 2)
+            if ((*pred->succ_begin() == block) == branch->onTrueEdge)
+              for (const auto &key : branch->keys) {
+                in.must.insert(key);
+                in.may.insert(key);
+              }
+          join(state, in, first);
           first = false;
         }
       for (unsigned i = 0; i < block->size(); ++i) {

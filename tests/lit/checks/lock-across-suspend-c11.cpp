@@ -35,3 +35,13 @@ task insert_quickly() {
   mtx_unlock(&table_lock);
   co_await next_round();
 }
+
+// mtx_trylock returns thrd_success (0) when it took the lock.
+task try_insert() {
+  if (!mtx_trylock(&table_lock)) {
+    // CHECK: :[[@LINE-1]]:8: warning: lock on 'table_lock' is held across a suspension point in coroutine 'try_insert' [concur-lock-across-suspend]
+    ++rows;
+    co_await next_round();
+    mtx_unlock(&table_lock);
+  }
+}

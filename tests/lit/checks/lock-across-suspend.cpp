@@ -86,14 +86,21 @@ task<> relock_after_silent() {
   std::lock_guard<std::mutex> g(m);
 }
 
-// FIXME: a successful try_lock() holds the lock across the co_await; the
-// check counts try_lock as not acquiring (the result is not followed), so
-// this stays silent where it should fire.
-task<> try_lock_held_fixme() {
+// A successful try_lock() holds the lock on the branch that tested it.
+task<> try_lock_held_fires() {
   if (m.try_lock()) {
+    // CHECK: :[[@LINE-1]]:7: warning: lock on 'm' is held across a suspension point in coroutine 'try_lock_held_fires' [concur-lock-across-suspend]
     co_await fetch();
     m.unlock();
   }
+}
+
+// The failed branch holds nothing.
+task<> try_lock_failed_silent() {
+  if (!m.try_lock())
+    co_return;
+  m.unlock();
+  co_await fetch();
 }
 
 // Not a coroutine: holding a lock across a call is not a suspension.
