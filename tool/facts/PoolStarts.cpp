@@ -1,5 +1,6 @@
 #include "facts/PoolStarts.h"
 
+#include "facts/Arguments.h"
 #include "facts/Descriptors.h"
 #include "facts/Names.h"
 
@@ -14,19 +15,10 @@ namespace {
 
 /// What an argument of a starter is, through moves, copies and `.handle()`.
 const Expr *taskOf(const Expr *arg) {
-  while (true) {
-    arg = arg->IgnoreImplicit()->IgnoreParenImpCasts();
-    if (const auto *construct = dyn_cast<CXXConstructExpr>(arg); construct && construct->getNumArgs() == 1)
-      arg = construct->getArg(0);
-    else if (const auto *temp = dyn_cast<MaterializeTemporaryExpr>(arg))
-      arg = temp->getSubExpr();
-    else if (const auto *member = dyn_cast<CXXMemberCallExpr>(arg); member && member->getNumArgs() == 0)
-      arg = member->getImplicitObjectArgument(); // t.handle()
-    else if (const auto *call = dyn_cast<CallExpr>(arg); call && (isStdCall(call, "move") || isStdCall(call, "forward")))
-      arg = call->getArg(0);
-    else
-      return arg;
-  }
+  arg = handedOn(arg);
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(arg); member && member->getNumArgs() == 0)
+    return handedOn(member->getImplicitObjectArgument()); // t.handle()
+  return arg;
 }
 
 } // namespace
