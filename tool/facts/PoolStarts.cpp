@@ -15,10 +15,14 @@ namespace {
 
 /// What an argument of a starter is, through moves, copies and `.handle()`.
 const Expr *taskOf(const Expr *arg) {
-  arg = handedOn(arg);
-  if (const auto *member = dyn_cast<CXXMemberCallExpr>(arg); member && member->getNumArgs() == 0)
-    return handedOn(member->getImplicitObjectArgument()); // t.handle()
-  return arg;
+  // t.handle(), and the conversion of its coroutine_handle<P> to coroutine_handle<>.
+  while (true) {
+    arg = handedOn(arg);
+    const auto *member = dyn_cast<CXXMemberCallExpr>(arg);
+    if (!member || member->getNumArgs() != 0)
+      return arg;
+    arg = member->getImplicitObjectArgument();
+  }
 }
 
 } // namespace

@@ -23,7 +23,7 @@ template <typename T = void> struct task {
   bool await_ready() noexcept { return false; }
   void await_suspend(std::coroutine_handle<> caller) noexcept { handle_.resume(); }
   void await_resume() noexcept {}
-  std::coroutine_handle<> handle() const { return handle_; }
+  std::coroutine_handle<promise_type> handle() const { return handle_; } // converts to coroutine_handle<>
   std::coroutine_handle<promise_type> handle_;
 };
 
