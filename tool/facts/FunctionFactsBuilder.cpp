@@ -169,9 +169,7 @@ private:
   const Catalog &catalog_;
   LockSetAnalysis locks_;
   std::optional<CoroutineFlow> flow_; // coroutines only
-public:
   DescriptorNames fds_;
-private:
   std::vector<int> loops_;
   std::set<std::string> virtualFiles_; // objects opened on /proc or /sys here
   void noteVirtualFile(const VarDecl *var);
@@ -180,18 +178,22 @@ private:
   const Stmt *awaitedCall_ = nullptr; // operand of the innermost co_await being walked
   int awaitingSuspension_ = -1;
 
-public:
-  std::set<std::string> flagNames;
+  std::set<std::string> flagNames_;
   void recordFlag(const Stmt *s);
-  /// Marks the calls whose task a `start-on-pool` call starts (facts/PoolStarts.h).
-  void markPoolStarts();
+
+public:
+  /// After the walk: the facts that need the whole body (flag names, the
+  /// descriptors it makes non-blocking, the tasks handed to a pool).
+  void finish();
 
 private:
   PoolStarts poolStarts_;
   std::vector<std::pair<const CallExpr *, size_t>> programCalls_; // into facts.calls
 };
 
-void Builder::markPoolStarts() {
+void Builder::finish() {
+  facts.flagNames.assign(flagNames_.begin(), flagNames_.end());
+  facts.nonblockingDescriptors = fds_.finish(flagNames_);
   for (const auto &[call, index] : programCalls_)
     facts.calls[index].startsOnPool = poolStarts_.started(call, fds_);
 }
@@ -211,7 +213,7 @@ void Builder::noteVirtualFile(const VarDecl *var) {
 
 void Builder::recordFlag(const Stmt *s) {
   if (std::string name = systemFlagName(s, ctx_); !name.empty())
-    flagNames.insert(std::move(name));
+    flagNames_.insert(std::move(name));
 }
 
 void Builder::walk(const Stmt *s) {
@@ -469,16 +471,19 @@ void Builder::recordConstruct(const CXXConstructExpr *construct) {
 /// The mutex a lock call names, as written: the object of m.lock(), the
 /// first argument of pthread_mutex_lock(&m) or of a guard's constructor.
 std::string Builder::lockName(const Expr *call) const {
-  // enter() that locks `m` inside: the mutex as the helper writes it.
-  const Expr *mutex = locks_.mutexLockedByHelper(call);
-  if (mutex)
-    ; // found
-  else if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
-    mutex = member->getImplicitObjectArgument();
-  else if (const auto *c = dyn_cast<CallExpr>(call); c && c->getNumArgs())
-    mutex = c->getArg(0);
-  else if (const auto *construct = dyn_cast<CXXConstructExpr>(call); construct && construct->getNumArgs())
-    mutex = construct->getArg(0);
+  auto written = [&]() -> const Expr * {
+    // enter() that locks `m` inside: the mutex as the helper writes it.
+    if (const Expr *inHelper = locks_.mutexLockedByHelper(call))
+      return inHelper;
+    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
+      return member->getImplicitObjectArgument();
+    if (const auto *c = dyn_cast<CallExpr>(call); c && c->getNumArgs())
+      return c->getArg(0);
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(call); construct && construct->getNumArgs())
+      return construct->getArg(0);
+    return nullptr;
+  };
+  const Expr *mutex = written();
   if (!mutex)
     return {};
   CharSourceRange range = CharSourceRange::getTokenRange(mutex->IgnoreImplicit()->getSourceRange());
@@ -565,9 +570,7 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
     facts.returnType = normalizedName(record);
   facts.numParams = fn->getNumParams();
   builder.walk(body);
-  facts.flagNames.assign(builder.flagNames.begin(), builder.flagNames.end());
-  facts.nonblockingDescriptors = builder.fds_.finish(builder.flagNames);
-  builder.markPoolStarts();
+  builder.finish();
   return std::move(builder.facts);
 }
 
