@@ -118,24 +118,38 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
                         coroutine.name + "' stalls the event loop";
       // One note per step after the coroutine's own call; a long chain keeps
       // its first and last steps and says how many are between.
-      auto note = [&](const BlockingStep &at) {
+      // A step into a virtual call's override says so (it rests on the
+      // classes the program constructs).
+      auto dispatch = [&](const BlockingStep &at, const BlockingStep *next) {
+        if (!next)
+          return;
+        std::string why = model.dispatchNote(at.function, at.site, next->function);
+        if (!why.empty())
+          finding.notes.push_back({model.function(at.function).calls[at.site].loc, std::move(why)});
+      };
+      auto note = [&](const BlockingStep &at, const BlockingStep *next) {
         const FunctionFacts &caller = model.function(at.function);
         const CallSite &step = caller.calls[at.site];
         finding.notes.push_back({step.loc, "'" + caller.name + "' calls '" + step.displayName + "' here"});
+        dispatch(at, next);
       };
+      auto after = [](const std::vector<BlockingStep> &steps, size_t i) {
+        return i + 1 < steps.size() ? &steps[i + 1] : nullptr;
+      };
+      dispatch(chain.head[0], after(chain.head, 0));
       const size_t steps = chain.length - 1;
       if (steps <= kMaxChainNotes) {
         for (size_t i = 1; i < chain.head.size(); ++i)
-          note(chain.head[i]);
+          note(chain.head[i], after(chain.head, i));
       } else {
         for (size_t i = 1; i <= kChainEndNotes; ++i)
-          note(chain.head[i]);
+          note(chain.head[i], after(chain.head, i));
         const BlockingStep &hidden = chain.head[kChainEndNotes + 1];
         finding.notes.push_back({model.function(hidden.function).calls[hidden.site].loc,
                                  "... " + std::to_string(steps - 2 * kChainEndNotes) + " calls not shown (the chain is " +
                                      std::to_string(chain.length) + " calls long) ..."});
-        for (const BlockingStep &at : chain.tail)
-          note(at);
+        for (size_t i = 0; i < chain.tail.size(); ++i)
+          note(chain.tail[i], after(chain.tail, i));
       }
       if (section) {
         const std::string mutex = blocking.lockName.empty() ? "the mutex" : "'" + blocking.lockName + "'";

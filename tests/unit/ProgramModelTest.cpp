@@ -75,6 +75,27 @@ TEST(ProgramModelTest, VirtualCallsReachEveryOverrider) {
   EXPECT_EQ(target.functions.size(), 2u);
 }
 
+TEST(ProgramModelTest, VirtualCallsReachOnlyOverridesOfConstructedClasses) {
+  FunctionFacts base = function("Base::run"), file = function("File::run"), memory = function("Memory::run"),
+                user = function("user");
+  file.overrides = memory.overrides = {base.usr};
+  file.overriderClass = "c:@S@File";
+  memory.overriderClass = "c:@S@Memory";
+  CallSite call = callTo("Base::run");
+  call.isVirtual = true;
+  user.calls.push_back(call);
+  Catalog catalog;
+  TUSummary a = tu("/src/a.cpp", {base, file, memory}), b = tu("/src/b.cpp", {user});
+  b.constructedClasses = {"c:@S@Memory"}; // made in another TU than the class
+  ProgramModel model({a, b}, catalog);
+  const int u = model.find(user.usr), m = model.find(memory.usr);
+  const CallTarget &target = model.target(u, 0);
+  EXPECT_EQ(target.overriders, std::vector<int>{m});
+  EXPECT_TRUE(target.byConstruction);
+  EXPECT_NE(model.dispatchNote(u, 0, m).find("of a class the program constructs"), std::string::npos);
+  EXPECT_EQ(model.dispatchNote(u, 0, model.find(base.usr)), "");
+}
+
 TEST(ProgramModelTest, CallablePassedToSpawnApiIsASpawnNotACall) {
   Catalog catalog;
   std::vector<CatalogError> errors;

@@ -76,6 +76,7 @@ private:
   /// Iterations of a loop nest down to `loop`, and whether any was assumed.
   double multiplier(int f, int loop, bool &assumed) const;
   Work ownWork(int f, unsigned &recursiveSites) const;
+  bool heaviestCandidate(int f, const CallEdge &edge) const;
   Work apiWork(const ApiEntry &api, const CallSite &call, int f) const;
   void addSuspensionWaits(int f, Work &w) const;
   Verdict verdictOf(int f, const Work &w) const;
@@ -183,6 +184,21 @@ void Classifier::addSuspensionWaits(int f, Work &w) const {
   }
 }
 
+/// Whether `edge` goes to the heaviest of its call's candidates (the first
+/// of equal ones). A call with several (a virtual call's overrides, a
+/// function each program defines) runs one of them, not all.
+bool Classifier::heaviestCandidate(int f, const CallEdge &edge) const {
+  const CallTarget &target = model_.target(f, edge.site);
+  if (target.functions.size() < 2)
+    return true;
+  auto total = [&](int g) { return work_[g].cpuNs + work_[g].waitNs; };
+  int best = -1;
+  for (int g : target.functions)
+    if (best < 0 || total(g) > total(best))
+      best = g;
+  return edge.callee == best;
+}
+
 Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
   const FunctionFacts &fn = model_.function(f);
   Work w;
@@ -207,12 +223,19 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
   }
   addSuspensionWaits(f, w);
   const int scc = model_.sccOf(f);
+  int lastRecursiveSite = -1;
   for (const CallEdge &edge : model_.callees(f)) {
     const CallSite &call = fn.calls[edge.site];
     bool assumed = false;
     double times = multiplier(f, call.loop, assumed);
     if (model_.sccOf(edge.callee) == scc) {
-      recursiveSites += edge.viaCallback ? 0 : 1;
+      // One per call site: the candidates of one call are alternatives,
+      // not calls that each run, so a fan-out is not recursion that
+      // branches. A virtual call closes no recursion (see hasDirectCycle).
+      if (!edge.viaCallback && !edge.viaDispatch && edge.site != lastRecursiveSite) {
+        ++recursiveSites;
+        lastRecursiveSite = edge.site;
+      }
       continue;
     }
     if (edge.viaCallback) {
@@ -222,6 +245,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
       double n = call.args.empty() ? -1 : model_.evaluate(f, call.args[0]);
       times *= n >= 0 ? n : 1;
     }
+    if (!edge.viaCallback && !heaviestCandidate(f, edge))
+      continue; // one of a call's candidates runs: charged as the heaviest
     const std::string &name = model_.function(edge.callee).name;
     w.add(work_[edge.callee], times, table_, name.empty() ? nullptr : &name, assumed);
   }
@@ -299,9 +324,12 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   return v;
 }
 
-/// Whether the component is recursive through direct calls alone; a cycle
+/// Whether the component is recursive through direct calls alone. A cycle
 /// that needs a callback edge (asynchronous handlers re-arming each other)
-/// is not recursion on one stack.
+/// is not recursion on one stack; one that needs a virtual call is an
+/// object delegating to the objects it holds (an iterator over iterators,
+/// a decorator, a composite), as deep as objects are nested, not recursion
+/// whose depth grows with the data: a loop over the children still counts.
 bool Classifier::hasDirectCycle(const std::vector<int> &scc) const {
   // Depth-first search for a back edge, iterative: a component can hold
   // thousands of functions.
@@ -323,7 +351,7 @@ bool Classifier::hasDirectCycle(const std::vector<int> &scc) const {
         continue;
       }
       const CallEdge &edge = out[top.edge++];
-      if (edge.viaCallback || model_.sccOf(edge.callee) != id)
+      if (edge.viaCallback || edge.viaDispatch || model_.sccOf(edge.callee) != id)
         continue;
       int &next = state[edge.callee];
       if (next == 1)

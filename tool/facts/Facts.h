@@ -171,6 +171,7 @@ struct FunctionFacts {
   unsigned numParams = 0;
   unsigned ops = 0; // operations outside any loop
   std::vector<std::string> overrides; // USRs of methods this one overrides
+  std::string overriderClass;         // USR of its class, when it overrides something
   /// Macro and enumerator names from system headers used in the body
   /// (O_NONBLOCK, SOCK_NONBLOCK, MSG_DONTWAIT): evidence that a descriptor
   /// was made non-blocking here.
@@ -195,6 +196,11 @@ struct TUSummary {
   std::string linkUnit;
   std::vector<FunctionFacts> functions;
   std::vector<FieldStore> fieldStores;
+  /// Polymorphic classes this TU constructs an object of (a constructor is
+  /// used: a variable, a temporary, new, make_unique's body), each with all
+  /// its bases: their overrides are the ones a virtual call may run
+  /// (rapid type analysis). Sorted, unique.
+  std::vector<std::string> constructedClasses;
 };
 
 } // namespace concur

@@ -564,6 +564,8 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
     facts.isLambda = method->getParent()->isLambda();
     for (const CXXMethodDecl *overridden : method->overridden_methods())
       facts.overrides.push_back(usrOf(overridden));
+    if (!facts.overrides.empty())
+      facts.overriderClass = usrOf(method->getParent());
   }
   facts.isTemplateInstance = fn->isTemplateInstantiation();
   if (const auto *record = fn->getReturnType()->getAsCXXRecordDecl())

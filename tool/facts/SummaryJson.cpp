@@ -64,7 +64,7 @@ Value toJson(const FunctionFacts &f) {
   return Object{{"usr", f.usr}, {"name", f.name}, {"loc", toJson(f.loc)},
                 {"coroutine", f.isCoroutine}, {"lambda", f.isLambda},
                 {"instance", f.isTemplateInstance}, {"params", f.numParams}, {"ops", f.ops},
-                {"overrides", strings(f.overrides)}, {"flags", strings(f.flagNames)},
+                {"overrides", strings(f.overrides)}, {"overrider_class", f.overriderClass}, {"flags", strings(f.flagNames)},
                 {"return_type", f.returnType}, {"calls", std::move(calls)},
                 {"loops", std::move(loops)}, {"accesses", std::move(accesses)},
                 {"suspensions", std::move(suspensions)},
@@ -153,6 +153,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "coroutine", f.isCoroutine, p); r.get(o, "lambda", f.isLambda, p);
   r.get(o, "instance", f.isTemplateInstance, p); r.get(o, "params", f.numParams, p);
   r.get(o, "ops", f.ops, p); r.get(o, "overrides", f.overrides, p);
+  r.get(o, "overrider_class", f.overriderClass, p);
   r.get(o, "flags", f.flagNames, p); r.get(o, "return_type", f.returnType, p);
   r.get(o, "nonblocking_fds", f.nonblockingDescriptors, p); r.get(o, "returned_fd", f.returnedDescriptor, p);
   if (const Array *aliases = o ? o->getArray("fd_aliases") : nullptr)
@@ -209,7 +210,8 @@ Value toJson(const TUSummary &summary) {
   return Object{{"format", "concur-tu-summary"}, {"version", 1},
                 {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
                 {"functions", std::move(functions)},
-                {"field_stores", std::move(stores)}};
+                {"field_stores", std::move(stores)},
+                {"constructed_classes", strings(summary.constructedClasses)}};
 }
 
 llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
@@ -240,6 +242,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
     }
   else
     reader.fail(path.field("field_stores"));
+  reader.get(o, "constructed_classes", summary.constructedClasses, path);
   if (reader.failed())
     return root.getError();
   return summary;

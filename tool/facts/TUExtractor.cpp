@@ -73,6 +73,23 @@ public:
     return true;
   }
 
+  // Rapid type analysis: the polymorphic classes whose objects this TU
+  // makes. Sema marks a constructor used wherever an object is made,
+  // including inside a system header's template (make_unique<T>'s body);
+  // a derived constructor uses its bases' constructors.
+  bool VisitCXXRecordDecl(CXXRecordDecl *record) {
+    if (!record->isThisDeclarationADefinition() || record->isDependentContext() || !record->isPolymorphic())
+      return true;
+    for (const CXXConstructorDecl *ctor : record->ctors())
+      if (ctor->isUsed() || ctor->isReferenced()) {
+        constructed_.insert(usrOf(record));
+        return true;
+      }
+    return true;
+  }
+
+  std::vector<std::string> constructedClasses() const { return {constructed_.begin(), constructed_.end()}; }
+
   bool VisitLambdaExpr(LambdaExpr *lambda) {
     CXXMethodDecl *op = lambda->getCallOperator();
     if (FunctionTemplateDecl *generic = op->getDescribedFunctionTemplate()) {
@@ -109,6 +126,7 @@ private:
   const Catalog &catalog_;
   TUSummary &out_;
   std::set<const FunctionDecl *> seen_;
+  std::set<std::string> constructed_;
 };
 
 } // namespace
@@ -120,6 +138,7 @@ TUSummary extractTU(ASTContext &ctx, const Catalog &catalog) {
     summary.mainFile = toSourceLoc(sm, sm.getLocForStartOfFile(sm.getMainFileID())).file;
   FunctionFinder finder(ctx, catalog, summary);
   finder.TraverseDecl(ctx.getTranslationUnitDecl());
+  summary.constructedClasses = finder.constructedClasses();
   return summary;
 }
 

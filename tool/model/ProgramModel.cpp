@@ -10,6 +10,8 @@ ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &cata
   std::sort(summaries.begin(), summaries.end(),
             [](const TUSummary &a, const TUSummary &b) { return a.mainFile < b.mainFile; });
   for (const auto &summary : summaries)
+    constructed_.insert(summary.constructedClasses.begin(), summary.constructedClasses.end());
+  for (const auto &summary : summaries)
     for (const auto &store : summary.fieldStores) {
       double &bound = fieldBounds_.try_emplace(store.field, store.value).first->second;
       bound = std::max(bound, store.value);
@@ -104,28 +106,10 @@ void ProgramModel::resolveCalls() {
       } else {
         target.kind = call.calleeInSystemHeader ? CallTarget::Kind::Library : CallTarget::Kind::Unknown;
       }
-      if (call.isVirtual) {
-        // Every overrider, transitively, may run.
-        // A set beside the list: a base with k overriders costs O(k), not O(k^2).
-        std::unordered_set<int> seen(target.functions.begin(), target.functions.end());
-        std::vector<std::string> work{call.calleeUsr};
-        while (!work.empty()) {
-          std::string usr = work.back();
-          work.pop_back();
-          auto it = overriders_.find(usr);
-          if (it == overriders_.end())
-            continue;
-          for (int o : it->second)
-            if (seen.insert(o).second) {
-              target.functions.push_back(o);
-              work.push_back(functions_[o].usr);
-            }
-        }
-        if (!target.functions.empty() && target.kind != CallTarget::Kind::Api)
-          target.kind = CallTarget::Kind::Function;
-      }
+      if (call.isVirtual)
+        addOverriders(call.calleeUsr, target);
       for (int callee : target.functions)
-        edges_[f].push_back({callee, s, false});
+        edges_[f].push_back({callee, s, false, call.isVirtual});
       // Callables passed to the call: started elsewhere when the API says it
       // spawns or offloads, otherwise run by the call (std::for_each, sort's
       // comparator, a helper taking a callback).
@@ -148,6 +132,54 @@ void ProgramModel::resolveCalls() {
       targets_[f].push_back(std::move(target));
     }
   }
+}
+
+/// The overrides a virtual call may run, transitively: those of classes the
+/// program constructs (rapid type analysis). When it constructs none of
+/// them, the objects come from code the analysis does not see, and every
+/// override may run (class hierarchy analysis).
+void ProgramModel::addOverriders(const std::string &method, CallTarget &target) const {
+  // A set beside the list: a base with k overriders costs O(k), not O(k^2).
+  std::unordered_set<int> seen(target.functions.begin(), target.functions.end());
+  std::vector<int> all;
+  std::vector<std::string> work{method};
+  while (!work.empty()) {
+    std::string usr = std::move(work.back());
+    work.pop_back();
+    auto it = overriders_.find(usr);
+    if (it == overriders_.end())
+      continue;
+    for (int o : it->second)
+      if (seen.insert(o).second) {
+        all.push_back(o);
+        work.push_back(functions_[o].usr);
+      }
+  }
+  std::vector<int> constructed;
+  for (int o : all)
+    if (constructed_.count(functions_[o].overriderClass))
+      constructed.push_back(o);
+  const std::vector<int> &chosen = constructed.empty() ? all : constructed;
+  if (chosen.empty())
+    return;
+  target.overriders.assign(chosen.begin(), chosen.end());
+  target.byConstruction = !constructed.empty();
+  target.functions.insert(target.functions.end(), chosen.begin(), chosen.end());
+  if (target.kind != CallTarget::Kind::Api)
+    target.kind = CallTarget::Kind::Function;
+}
+
+std::string ProgramModel::dispatchNote(int caller, int site, int callee) const {
+  const CallTarget &target = targets_[caller][site];
+  if (std::find(target.overriders.begin(), target.overriders.end(), callee) == target.overriders.end())
+    return {};
+  const CallSite &call = functions_[caller].calls[site];
+  const size_t others = target.overriders.size() - 1;
+  std::string note = "virtual call to '" + call.displayName + "' taken into the override '" + functions_[callee].name + "'";
+  note += target.byConstruction ? ", of a class the program constructs" : " (no class with an override is constructed where the analysis sees it: every override is assumed)";
+  if (others > 0)
+    note += "; " + std::to_string(others) + (others == 1 ? " other override" : " other overrides") + " may run instead";
+  return note;
 }
 
 void ProgramModel::computeSccs() {

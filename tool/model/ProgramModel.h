@@ -16,6 +16,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace concur {
@@ -30,6 +31,8 @@ struct CallTarget {
     Indirect, // through a pointer: not resolved
   } kind = Kind::Unknown;
   std::vector<int> functions; // Kind::Function: candidates (virtual calls: overriders too)
+  std::vector<int> overriders; // of those, the overrides a virtual call dispatches to
+  bool byConstruction = false; // overriders: those of classes the program constructs
   const ApiEntry *api = nullptr;
   uint32_t effects = 0; // Kind::Api: the entry's effects at this call (callEffects)
 };
@@ -39,6 +42,7 @@ struct CallEdge {
   int callee;
   int site; // index into the caller's calls
   bool viaCallback = false; // the callee was passed as an argument and is run by the call
+  bool viaDispatch = false; // a virtual call: the callee is one of the methods it may dispatch to
 };
 
 /// A function started elsewhere (thread, pool, process) by a call site.
@@ -63,6 +67,10 @@ public:
 
   const CallTarget &target(int function, int site) const { return targets_[function][site]; }
   const std::vector<CallEdge> &callees(int function) const { return edges_[function]; }
+  /// When `caller`'s call `site` reaches `callee` only as an override a
+  /// virtual call dispatches to, a sentence that says how it was picked;
+  /// otherwise empty. Findings that rest on such a step carry it as a note.
+  std::string dispatchNote(int caller, int site, int callee) const;
   const std::vector<SpawnSite> &spawns() const { return spawns_; }
 
   /// Strongly connected components in bottom-up order (callees before callers).
@@ -78,6 +86,7 @@ public:
 
 private:
   void resolveCalls();
+  void addOverriders(const std::string &method, CallTarget &target) const;
   void computeSccs();
   void propagateParamBounds();
   bool sharesTU(int a, int b) const;
@@ -89,6 +98,7 @@ private:
   std::vector<std::vector<int>> tusOf_; // per function: the TUs defining it, ascending
   std::vector<std::string> linkUnits_;  // per TU (in path order)
   std::unordered_map<std::string, std::vector<int>> overriders_;
+  std::unordered_set<std::string> constructed_; // classes the program makes objects of
   std::vector<std::vector<CallTarget>> targets_;
   std::vector<std::vector<CallEdge>> edges_;
   std::vector<SpawnSite> spawns_;
