@@ -52,6 +52,15 @@ struct CallableArg {
   std::string name;
 };
 
+/// A callable kept in a place (a variable, a data member, a container) to
+/// be run where that place is invoked: a lambda or function (usr), or what
+/// the function's parameter `param` is given (callers' callables).
+struct StoredCallable {
+  std::string place; // LockSets' locationKey of the object that keeps it
+  std::string usr;   // the callable, or empty when it came through `param`
+  int param = -1;
+};
+
 struct CallSite {
   std::string calleeUsr;   // empty when the callee is not known statically
   std::string calleeName;  // normalised: '::ns::Class::f', no template args
@@ -71,6 +80,9 @@ struct CallSite {
   /// Nanoseconds of a constant std::chrono::duration argument, if any.
   double durationNs = -1;
   std::vector<CallableArg> callables;
+  /// An invocation `h()` of a library callable wrapper (std::function): the
+  /// place it invokes, which runs the callables stored there.
+  std::string invokesPlace;
   std::vector<std::string> locksHeld;
   std::vector<std::string> acquires; // lock keys this call acquires (lock(), a guard)
   std::string lockName;              // the mutex as written, when it acquires one
@@ -181,6 +193,7 @@ struct FunctionFacts {
   std::vector<std::string> nonblockingDescriptors; // keys this body makes non-blocking
   std::string returnedDescriptor;                  // key of what it returns, if a location
   std::vector<DescriptorAlias> descriptorAliases;
+  std::vector<StoredCallable> storedCallables; // facts/StoredCallables.h
   std::vector<CallSite> calls;
   std::vector<Loop> loops;
   std::vector<Access> accesses;

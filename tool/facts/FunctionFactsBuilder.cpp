@@ -9,6 +9,7 @@
 #include "facts/Names.h"
 #include "facts/PoolStarts.h"
 #include "facts/RetryLoops.h"
+#include "facts/StoredCallables.h"
 #include "facts/Values.h"
 
 #include <clang/AST/ASTContext.h>
@@ -29,35 +30,6 @@ using namespace clang;
 namespace {
 
 std::vector<std::string> sorted(const LockSet &set) { return {set.begin(), set.end()}; }
-
-/// The function a callable argument names: a lambda, a function, a pointer
-/// to one, or a variable holding a lambda.
-const FunctionDecl *callableTarget(const Expr *arg) {
-  const Expr *e = arg->IgnoreImplicit()->IgnoreParenImpCasts();
-  if (const auto *construct = dyn_cast<CXXConstructExpr>(e))
-    if (construct->getNumArgs() == 1)
-      return callableTarget(construct->getArg(0));
-  if (const auto *unary = dyn_cast<UnaryOperator>(e); unary && unary->getOpcode() == UO_AddrOf)
-    e = unary->getSubExpr()->IgnoreParenImpCasts();
-  const CXXRecordDecl *closure = nullptr;
-  if (const auto *lambda = dyn_cast<LambdaExpr>(e))
-    closure = lambda->getLambdaClass();
-  else if (const auto *ref = dyn_cast<DeclRefExpr>(e)) {
-    if (const auto *fn = dyn_cast<FunctionDecl>(ref->getDecl()))
-      return fn;
-    if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
-      closure = var->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  }
-  if (!closure || !closure->isLambda())
-    return nullptr;
-  const CXXMethodDecl *op = closure->getLambdaCallOperator();
-  if (const FunctionTemplateDecl *generic = op->getDescribedFunctionTemplate()) {
-    for (const FunctionDecl *spec : generic->specializations())
-      return spec;
-    return nullptr;
-  }
-  return op;
-}
 
 /// The system-header macro or enumerator `s` spells (O_NONBLOCK, LOCK_NB),
 /// or empty.
@@ -131,12 +103,16 @@ class Builder {
 public:
   Builder(const FunctionDecl *fn, ASTContext &ctx, const Catalog &catalog, const Stmt *body)
       : fn_(fn), ctx_(ctx), sm_(ctx.getSourceManager()), catalog_(catalog),
-        locks_(body, ctx, catalog), fds_(fn, locks_.parents()) {
+        locks_(body, ctx, catalog), fds_(fn, locks_.parents()), stored_(fn) {
     if (const auto *coroutine = dyn_cast_or_null<CoroutineBodyStmt>(fn->getBody()))
       flow_.emplace(coroutine, ctx, catalog);
   }
 
   void walk(const Stmt *s);
+  void noteMemberInits() {
+    if (const auto *ctor = dyn_cast<CXXConstructorDecl>(fn_))
+      stored_.noteMemberInits(ctor);
+  }
   FunctionFacts facts;
 
 private:
@@ -170,6 +146,7 @@ private:
   LockSetAnalysis locks_;
   std::optional<CoroutineFlow> flow_; // coroutines only
   DescriptorNames fds_;
+  StoredCallables stored_;
   std::vector<int> loops_;
   std::set<std::string> virtualFiles_; // objects opened on /proc or /sys here
   void noteVirtualFile(const VarDecl *var);
@@ -193,6 +170,7 @@ private:
 
 void Builder::finish() {
   facts.flagNames.assign(flagNames_.begin(), flagNames_.end());
+  facts.storedCallables = stored_.take();
   facts.nonblockingDescriptors = fds_.finish(flagNames_);
   for (const auto &[call, index] : programCalls_)
     facts.calls[index].startsOnPool = poolStarts_.started(call, fds_);
@@ -249,6 +227,7 @@ void Builder::walk(const Stmt *s) {
     for (const Decl *d : decl->decls())
       if (const auto *var = dyn_cast<VarDecl>(d)) {
         noteVirtualFile(var);
+        stored_.noteVariable(var);
         const bool staticInit = var->isStaticLocal(); // static and thread_local
         noAwaitDepth_ += staticInit;
         walk(var->getInit());
@@ -294,6 +273,7 @@ void Builder::walkLoop(const Stmt *loop) {
   if (const auto *r = dyn_cast<CXXForRangeStmt>(loop)) {
     walk(r->getRangeInit());
     fds_.addRangeVariable(r->getLoopVariable(), r->getRangeInit());
+    stored_.noteRangeVariable(r);
   }
   Loop info;
   info.loc = toSourceLoc(sm_, loop->getBeginLoc());
@@ -410,9 +390,20 @@ void Builder::recordCall(const CallExpr *call) {
     if (const auto *ref = dyn_cast<DeclRefExpr>(call->getCallee()->IgnoreParenImpCasts()))
       cs.displayName = ref->getDecl()->getNameAsString();
   }
+  if (system && !entry) {
+    // A library call that keeps the callables it is given runs none of them
+    // (emplace_back, std::function's operator=); one that invokes a stored
+    // callable runs what was stored there.
+    if (storesCallables(callee)) {
+      stored_.noteStoringCall(isa<CXXMemberCallExpr>(call) || isa<CXXOperatorCallExpr>(call) ? receiver : nullptr,
+                              args);
+      cs.callables.clear();
+    }
+    cs.invokesPlace = stored_.invokedPlace(call);
+  }
   // A library call nobody catalogued and that runs no callback of ours is
   // ordinary computation (a container access, a math function).
-  if (system && !entry && cs.callables.empty() && call != awaitedCall_) {
+  if (system && !entry && cs.callables.empty() && cs.invokesPlace.empty() && call != awaitedCall_) {
     addOps(1);
     return;
   }
@@ -452,14 +443,11 @@ void Builder::recordConstruct(const CXXConstructExpr *construct) {
     return;
   }
   if (system && !entry) {
-    // Library objects are plain computation unless they run a callback of ours.
-    bool runsCallback = false;
-    for (const Expr *arg : args)
-      runsCallback |= callableTarget(arg) != nullptr;
-    if (!runsCallback) {
-      addOps(1);
-      return;
-    }
+    // Library objects are plain computation; one made from a callable of
+    // ours (std::function, packaged_task) keeps it, to be run where it is
+    // invoked (StoredCallables).
+    addOps(1);
+    return;
   }
   if (!system && !ctor->isUserProvided())
     return; // implicit copy/move of a user type: no code of ours runs
@@ -571,6 +559,7 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
   if (const auto *record = fn->getReturnType()->getAsCXXRecordDecl())
     facts.returnType = normalizedName(record);
   facts.numParams = fn->getNumParams();
+  builder.noteMemberInits();
   builder.walk(body);
   builder.finish();
   return std::move(builder.facts);

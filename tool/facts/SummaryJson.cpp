@@ -37,7 +37,7 @@ Value toJson(const CallSite &c) {
                 {"body", c.calleeHasBody}, {"virtual", c.isVirtual}, {"indirect", c.isIndirect},
                 {"ctor", c.isConstructor}, {"types", strings(c.receiverTypes)},
                 {"args", std::move(args)}, {"duration", c.durationNs},
-                {"callables", std::move(callables)}, {"locks", strings(c.locksHeld)},
+                {"callables", std::move(callables)}, {"invokes", c.invokesPlace}, {"locks", strings(c.locksHeld)},
                 {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"callee_length", c.calleeLength},
                 {"acquires", strings(c.acquires)}, {"lock_name", c.lockName},
                 {"object", c.receiverObject}, {"discarded", c.resultDiscarded},
@@ -57,6 +57,9 @@ Value toJson(const FunctionFacts &f) {
     accesses.push_back(Object{{"key", a.key}, {"display", a.display}, {"loc", toJson(a.loc)},
                               {"write", a.isWrite}, {"atomic", a.isAtomic}, {"tls", a.isThreadLocal},
                               {"base", int(a.base)}, {"loop", a.loop}, {"locks", strings(a.locksHeld)}});
+  Array stored;
+  for (const auto &k : f.storedCallables)
+    stored.push_back(Array{k.place, k.usr, k.param});
   for (const auto &s : f.suspensions)
     suspensions.push_back(Object{{"kind", int(s.kind)}, {"loc", toJson(s.loc)}, {"loop", s.loop},
                                  {"locks", strings(s.locksHeld)}, {"maybe", strings(s.locksMaybeHeld)},
@@ -67,7 +70,7 @@ Value toJson(const FunctionFacts &f) {
                 {"overrides", strings(f.overrides)}, {"overrider_class", f.overriderClass}, {"flags", strings(f.flagNames)},
                 {"return_type", f.returnType}, {"calls", std::move(calls)},
                 {"loops", std::move(loops)}, {"accesses", std::move(accesses)},
-                {"suspensions", std::move(suspensions)},
+                {"suspensions", std::move(suspensions)}, {"stored", std::move(stored)},
                 {"nonblocking_fds", strings(f.nonblockingDescriptors)},
                 {"returned_fd", f.returnedDescriptor}, {"fd_aliases", std::move(aliases)}};
 }
@@ -120,7 +123,7 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "usr", c.calleeUsr, p); r.get(o, "name", c.calleeName, p);
   r.get(o, "display", c.displayName, p); r.loc(o, "loc", c.loc, p); r.get(o, "loop", c.loop, p);
   r.get(o, "system", c.calleeInSystemHeader, p); r.get(o, "body", c.calleeHasBody, p);
-  r.get(o, "virtual", c.isVirtual, p); r.get(o, "indirect", c.isIndirect, p);
+  r.get(o, "virtual", c.isVirtual, p); r.get(o, "invokes", c.invokesPlace, p); r.get(o, "indirect", c.isIndirect, p);
   r.get(o, "ctor", c.isConstructor, p); r.get(o, "types", c.receiverTypes, p);
   r.get(o, "duration", c.durationNs, p); r.get(o, "locks", c.locksHeld, p);
   r.get(o, "await", c.inAwaitOperand, p); r.get(o, "no_await", c.awaitForbidden, p);
@@ -162,6 +165,15 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
       if (!a || a->size() != 2) { r.fail(p.field("fd_aliases")); break; }
       f.descriptorAliases.push_back({(*a)[0].getAsString().value_or("").str(), (*a)[1].getAsString().value_or("").str()});
     }
+  if (const Array *stored = o ? o->getArray("stored") : nullptr)
+    for (const Value &v : *stored) {
+      const Array *a = v.getAsArray();
+      if (!a || a->size() != 3 || !(*a)[2].getAsInteger()) { r.fail(p.field("stored")); break; }
+      f.storedCallables.push_back({(*a)[0].getAsString().value_or("").str(), (*a)[1].getAsString().value_or("").str(),
+                                   int(*(*a)[2].getAsInteger())});
+    }
+  else
+    r.fail(p.field("stored"));
   auto each = [&](llvm::StringRef key, auto fn) {
     const Array *a = o ? o->getArray(key) : nullptr;
     if (!a) return r.fail(p.field(key));

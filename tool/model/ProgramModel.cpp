@@ -41,6 +41,7 @@ ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &cata
     for (const auto &base : functions_[i].overrides)
       overriders_[base].push_back(i);
   resolveCalls();
+  linkStoredCallables();
   computeSccs();
   propagateParamBounds();
 }
@@ -130,6 +131,53 @@ void ProgramModel::resolveCalls() {
         }
       }
       targets_[f].push_back(std::move(target));
+    }
+  }
+}
+
+/// A stored callable runs where its place is invoked (facts/StoredCallables.h):
+/// each invocation `h()` of a place calls every callable stored there, the
+/// ones stored directly and the ones callers pass to the parameter a
+/// function stores (one level: `Timer t(lambda)` whose constructor keeps
+/// its argument in `cb_`).
+void ProgramModel::linkStoredCallables() {
+  std::unordered_map<std::string, std::vector<int>> atPlace;
+  auto add = [&](const std::string &place, int caller, const std::string &usr) {
+    for (int callable : resolve(caller, usr))
+      atPlace[place].push_back(callable);
+  };
+  for (int f = 0; f < int(functions_.size()); ++f) {
+    for (const StoredCallable &stored : functions_[f].storedCallables)
+      if (stored.param < 0)
+        add(stored.place, f, stored.usr);
+    const auto &calls = functions_[f].calls;
+    for (int s = 0; s < int(calls.size()); ++s)
+      for (const CallableArg &callable : calls[s].callables)
+        for (int callee : targets_[f][s].functions)
+          for (const StoredCallable &stored : functions_[callee].storedCallables)
+            if (stored.param >= 0 && unsigned(stored.param) == callable.argIndex)
+              add(stored.place, f, callable.usr);
+  }
+  if (atPlace.empty())
+    return;
+  for (auto &[place, callables] : atPlace) {
+    std::sort(callables.begin(), callables.end());
+    callables.erase(std::unique(callables.begin(), callables.end()), callables.end());
+  }
+  for (int f = 0; f < int(functions_.size()); ++f) {
+    const auto &calls = functions_[f].calls;
+    for (int s = 0; s < int(calls.size()); ++s) {
+      auto it = calls[s].invokesPlace.empty() ? atPlace.end() : atPlace.find(calls[s].invokesPlace);
+      if (it == atPlace.end())
+        continue;
+      CallTarget &target = targets_[f][s];
+      for (int callable : it->second)
+        if (std::find(target.functions.begin(), target.functions.end(), callable) == target.functions.end()) {
+          target.functions.push_back(callable);
+          edges_[f].push_back({callable, s, false, false});
+        }
+      if (target.kind != CallTarget::Kind::Api)
+        target.kind = CallTarget::Kind::Function;
     }
   }
 }

@@ -86,6 +86,7 @@ public:
 
 private:
   void resolveCalls();
+  void linkStoredCallables();
   void addOverriders(const std::string &method, CallTarget &target) const;
   void computeSccs();
   void propagateParamBounds();
