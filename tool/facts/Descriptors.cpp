@@ -38,6 +38,10 @@ const Expr *stripped(const Expr *e) {
     e = e->IgnoreParenImpCasts();
     if (const auto *construct = dyn_cast<CXXConstructExpr>(e); construct && construct->getNumArgs() == 1)
       e = construct->getArg(0);
+    else if (const auto *cast = dyn_cast<ExplicitCastExpr>(e)) // unique_fd(fd), static_cast<int>(fd)
+      e = cast->getSubExpr();
+    else if (const auto *list = dyn_cast<InitListExpr>(e); list && list->getNumInits() == 1)
+      e = list->getInit(0);
     else if (const auto *temp = dyn_cast<MaterializeTemporaryExpr>(e))
       e = temp->getSubExpr();
     else if (const auto *bind = dyn_cast<CXXBindTemporaryExpr>(e))
@@ -47,6 +51,11 @@ const Expr *stripped(const Expr *e) {
     else
       return e;
   }
+}
+
+bool isIntegerHandle(QualType type) {
+  type = type.getNonReferenceType();
+  return type->isIntegerType() && !type->isBooleanType();
 }
 
 std::string elementOf(const std::string &container) {
@@ -95,17 +104,49 @@ std::string DescriptorNames::keyOf(const Expr *e) const {
   return key.rfind("expr:", 0) == 0 ? std::string() : key;
 }
 
+std::string DescriptorNames::accessedObject(const Expr *e) const {
+  const auto *member = e ? dyn_cast<CXXMemberCallExpr>(stripped(e)) : nullptr;
+  const CXXMethodDecl *method = member ? member->getMethodDecl() : nullptr;
+  if (!method || member->getNumArgs() != 0 || !isIntegerHandle(method->getReturnType()))
+    return {};
+  std::string object = keyOf(member->getImplicitObjectArgument());
+  return object.rfind("call:", 0) == 0 ? std::string() : object;
+}
+
+DescriptorNames::DescriptorNames(const FunctionDecl *fn, const ParentMap &parents) : fn_(fn), parents_(parents) {}
+DescriptorNames::~DescriptorNames() = default;
+
+void DescriptorNames::addMemberInit(const CXXCtorInitializer *init) {
+  if (!init->isMemberInitializer() || !init->getInit())
+    return;
+  Stmt *value = const_cast<Expr *>(init->getInit());
+  if (!initParents_)
+    initParents_ = std::make_unique<ParentMap>(value);
+  else
+    initParents_->addStmt(value);
+  initDestinations_[value] = "m:" + usrOf(init->getMember());
+}
+
+const Stmt *DescriptorNames::parentOf(const Stmt *s) const {
+  if (const Stmt *parent = parents_.getParent(s))
+    return parent;
+  return initParents_ ? initParents_->getParent(s) : nullptr;
+}
+
 std::string DescriptorNames::destinationOf(const CallExpr *call) const {
   const Stmt *s = call;
-  const Stmt *parent = parents_.getParent(s);
+  const Stmt *parent = parentOf(s);
   while (parent && (isa<ImplicitCastExpr>(parent) || isa<ParenExpr>(parent) || isa<ExprWithCleanups>(parent) ||
                     isa<MaterializeTemporaryExpr>(parent) || isa<CXXBindTemporaryExpr>(parent) ||
                     (isa<CXXConstructExpr>(parent) && cast<CXXConstructExpr>(parent)->getNumArgs() == 1))) {
     s = parent;
-    parent = parents_.getParent(s);
+    parent = parentOf(s);
   }
-  if (!parent)
-    return {};
+  if (!parent) {
+    // The whole initialiser of a data member: `fd_(make_socket())`.
+    auto it = initDestinations_.find(s);
+    return it != initDestinations_.end() ? it->second : std::string();
+  }
   if (const auto *bin = dyn_cast<BinaryOperator>(parent); bin && bin->getOpcode() == BO_Assign && bin->getRHS() == s)
     return keyOf(bin->getLHS());
   if (const auto *decl = dyn_cast<DeclStmt>(parent))

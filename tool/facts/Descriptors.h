@@ -13,6 +13,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,9 +21,11 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
+class CXXCtorInitializer;
 class Expr;
 class FunctionDecl;
 class ParentMap;
+class Stmt;
 class VarDecl;
 } // namespace clang
 
@@ -30,13 +33,20 @@ namespace concur {
 
 class DescriptorNames {
 public:
-  DescriptorNames(const clang::FunctionDecl *fn, const clang::ParentMap &parents)
-      : fn_(fn), parents_(parents) {}
+  DescriptorNames(const clang::FunctionDecl *fn, const clang::ParentMap &parents);
+  ~DescriptorNames();
 
+  /// A constructor's member initialiser: what its value stores into the member.
+  void addMemberInit(const clang::CXXCtorInitializer *init);
   /// A range-for variable stands for an element of its range.
   void addRangeVariable(const clang::VarDecl *var, const clang::Expr *range);
   /// The key of a descriptor expression, or empty when it is not a location.
   std::string keyOf(const clang::Expr *e) const;
+  /// For `handle.fd()`, `socket.native_handle()`: the key of the object
+  /// whose integer handle a zero-argument accessor returns, or empty. An
+  /// owning wrapper made non-blocking names its own descriptor, not every
+  /// wrapper's.
+  std::string accessedObject(const clang::Expr *e) const;
   /// The key of what the value of `call` is stored into: the variable it
   /// initialises or is assigned to, or 'ret:<usr>' when it is returned.
   std::string destinationOf(const clang::CallExpr *call) const;
@@ -51,8 +61,12 @@ public:
   std::vector<std::string> finish(const std::set<std::string> &bodyFlags);
 
 private:
+  const clang::Stmt *parentOf(const clang::Stmt *s) const;
+
   const clang::FunctionDecl *fn_;
   const clang::ParentMap &parents_;
+  std::unique_ptr<clang::ParentMap> initParents_; // over the member initialisers, outside the body
+  std::map<const clang::Stmt *, std::string> initDestinations_;
   std::map<const clang::VarDecl *, std::string> rangeElements_;
   std::set<std::string> nonblocking_;
   std::vector<std::string> pendingFcntl_; // F_SETFL whose flags come through a variable

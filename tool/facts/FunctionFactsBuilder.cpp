@@ -109,9 +109,18 @@ public:
   }
 
   void walk(const Stmt *s);
-  void noteMemberInits() {
-    if (const auto *ctor = dyn_cast<CXXConstructorDecl>(fn_))
-      stored_.noteMemberInits(ctor);
+  /// A constructor's member and base initialisers run before its body:
+  /// their calls are the constructor's calls.
+  void walkInitializers() {
+    const auto *ctor = dyn_cast<CXXConstructorDecl>(fn_);
+    if (!ctor)
+      return;
+    stored_.noteMemberInits(ctor);
+    for (const CXXCtorInitializer *init : ctor->inits())
+      if (init->isWritten() && init->getInit()) {
+        fds_.addMemberInit(init);
+        walk(init->getInit());
+      }
   }
   FunctionFacts facts;
 
@@ -424,8 +433,15 @@ void Builder::recordDescriptors(const CallExpr *call, const FunctionDecl *callee
     return;
   if (system && callee->getIdentifier())
     fds_.recordCall(call, callee->getName().str(), cs.argFlags);
-  if (entry && !entry->nonblockingFlags.empty() && call->getNumArgs())
+  if (entry && !entry->nonblockingFlags.empty() && call->getNumArgs()) {
     cs.fdKey = fds_.keyOf(call->getArg(0));
+    // write(handle.fd(), ...): the handle object, which is also non-blocking
+    // when what the accessor returns is.
+    if (std::string object = fds_.accessedObject(call->getArg(0)); !object.empty()) {
+      facts.descriptorAliases.push_back({object, cs.fdKey});
+      cs.fdKey = object;
+    }
+  }
   if (!system && !isa<CXXOperatorCallExpr>(call))
     if (std::string to = fds_.destinationOf(call); !to.empty())
       facts.descriptorAliases.push_back({to, "call:" + usrOf(callee)});
@@ -559,7 +575,7 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
   if (const auto *record = fn->getReturnType()->getAsCXXRecordDecl())
     facts.returnType = normalizedName(record);
   facts.numParams = fn->getNumParams();
-  builder.noteMemberInits();
+  builder.walkInitializers();
   builder.walk(body);
   builder.finish();
   return std::move(builder.facts);

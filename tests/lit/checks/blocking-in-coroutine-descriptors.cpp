@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <coroutine>
 #include <fcntl.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -122,6 +123,42 @@ task pipe2_array(array_pipe2 &p) {
   co_return;
 }
 
+// An owning handle made by a factory that wraps a non-blocking eventfd,
+// stored by a constructor's member initializer and read through the
+// handle's accessor.
+class unique_fd {
+public:
+  explicit unique_fd(int fd) : fd_(fd) {}
+  unique_fd(unique_fd &&other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  ~unique_fd() { if (fd_ >= 0) close(fd_); }
+  int fd() const { return fd_; }
+
+private:
+  int fd_;
+};
+
+unique_fd make_wakeup_fd() {
+  int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  return unique_fd{fd};
+}
+
+class waker {
+public:
+  waker() : wakeup_(make_wakeup_fd()) {}
+  void wake() const {
+    unsigned long long one = 1;
+    write(wakeup_.fd(), &one, sizeof one);
+  }
+
+private:
+  unique_fd wakeup_;
+};
+
+task signal_loop(waker &w) {
+  w.wake();
+  co_return;
+}
+
 // --- fires ------------------------------------------------------------------
 // O_NONBLOCK on one descriptor does not make another one non-blocking.
 task two_descriptors(int blocking_fd) {
@@ -141,5 +178,24 @@ task blocking_factory() {
   char buf[64];
   recv(fd, buf, sizeof buf, 0);
   // CHECK: :[[@LINE-1]]:3: warning: blocking call 'recv' inside coroutine 'blocking_factory' {{.*}} [concur-blocking-in-coroutine]
+  co_return;
+}
+
+// The same handle type, from a factory whose descriptor stays blocking: the
+// other member's non-blocking descriptor does not cover this one.
+unique_fd open_log(const char *path) { return unique_fd(open(path, O_WRONLY | O_APPEND)); }
+
+class logger {
+public:
+  explicit logger(const char *path) : log_(open_log(path)) {}
+  void put(const char *line, unsigned long n) const { write(log_.fd(), line, n); }
+
+private:
+  unique_fd log_;
+};
+
+task log_line(logger &l) {
+  l.put("x\n", 2);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking call 'write' inside coroutine 'log_line' {{.*}} [concur-blocking-in-coroutine]
   co_return;
 }

@@ -152,3 +152,19 @@ task<> callee_coroutine(int fd) {
   co_return;
 }
 task<> awaits_coroutine_silent(int fd) { co_await callee_coroutine(fd); }
+
+// A constructor's member initialiser runs when the object is made: a
+// blocking call there is the constructor's, reached from the coroutine.
+int wait_for_peer(int fd) {
+  char hello;
+  return read(fd, &hello, 1);
+}
+struct session {
+  explicit session(int fd) : peer_(wait_for_peer(fd)) {}
+  int peer_;
+};
+task<> open_session_fires(int fd) {
+  session s(fd);
+  // CHECK: :[[@LINE-1]]:11: warning: blocking call 'read' inside coroutine 'open_session_fires'{{.*}} [concur-blocking-in-coroutine]
+  co_return;
+}
