@@ -4,6 +4,7 @@
 #include "model/CoroutinePlacement.h"
 #include "model/ProgramModel.h"
 #include "rules/CriticalSections.h"
+#include "support/Format.h"
 
 #include <algorithm>
 #include <string>
@@ -152,9 +153,10 @@ void BlockingInCoroutineCheck::run(const CheckContext &ctx, std::vector<Finding>
           note(chain.tail[i], after(chain.tail, i));
       }
       if (section) {
-        const std::string mutex = blocking.lockName.empty() ? "the mutex" : "'" + blocking.lockName + "'";
+        const bool several = blocking.lockNames.size() > 1;
+        const std::string mutex = blocking.lockNames.empty() ? "the mutex" : quotedList(blocking.lockNames);
         finding.notes.push_back({model.function(section->function).calls[section->site].loc,
-                                 mutex + " is held for long here: " + section->why});
+                                 mutex + (several ? " are" : " is") + " held for long here: " + section->why});
       }
       if (!api.asyncAlternative.empty())
         finding.notes.push_back({call.loc, "suggestion: " + api.asyncAlternative});

@@ -1,6 +1,7 @@
 #include "rules/LockAcrossSuspend.h"
 
 #include "model/ProgramModel.h"
+#include "support/Format.h"
 
 #include <algorithm>
 #include <map>
@@ -71,9 +72,11 @@ void LockAcrossSuspendCheck::run(const CheckContext &ctx, std::vector<Finding> &
           finding.check = kName;
           finding.loc = acquire.loc;
           finding.function = fn.name;
-          std::string name = acquire.lockName.empty() ? "a mutex" : "'" + acquire.lockName + "'";
-          finding.message = "lock on " + name + " is held across a suspension point in coroutine '" +
-                            fn.name + "'" + (always ? "" : " on some paths");
+          const bool several = acquire.lockNames.size() > 1;
+          std::string name = acquire.lockNames.empty() ? "a mutex" : quotedList(acquire.lockNames);
+          finding.message = std::string(several ? "locks on " : "lock on ") + name + (several ? " are" : " is") +
+                            " held across a suspension point in coroutine '" + fn.name + "'" +
+                            (always ? "" : " on some paths");
         }
         finding.notes.push_back({suspension.loc, std::string("suspension point is here (") +
                                                      suspendWord(suspension.kind) + ")"});

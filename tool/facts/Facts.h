@@ -85,7 +85,7 @@ struct CallSite {
   std::string invokesPlace;
   std::vector<std::string> locksHeld;
   std::vector<std::string> acquires; // lock keys this call acquires (lock(), a guard)
-  std::string lockName;              // the mutex as written, when it acquires one
+  std::vector<std::string> lockNames; // the mutexes as written, when it acquires any
   /// Inside a co_await operand: the call builds an awaitable (not run inline
   /// on the thread when it is an offload), used by the coroutine checks.
   bool inAwaitOperand = false;

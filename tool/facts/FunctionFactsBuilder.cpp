@@ -146,7 +146,7 @@ private:
   CallSite makeCall(const FunctionDecl *callee, const Expr *call, const Expr *receiver,
                     llvm::ArrayRef<const Expr *> args);
   bool capturedByReference(const VarDecl *var) const;
-  std::string lockName(const Expr *call) const;
+  std::vector<std::string> lockNames(const Stmt *call) const;
 
   const FunctionDecl *fn_;
   ASTContext &ctx_;
@@ -315,7 +315,7 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
   cs.locksHeld = mustLocks(call);
   cs.acquires = locks_.acquiredBy(call);
   if (!cs.acquires.empty())
-    cs.lockName = lockName(call);
+    cs.lockNames = lockNames(call);
   if (callee) {
     const FunctionDecl *def = callee->getDefinition();
     cs.calleeUsr = usrOf(callee);
@@ -411,8 +411,10 @@ void Builder::recordCall(const CallExpr *call) {
     cs.invokesPlace = stored_.invokedPlace(call);
   }
   // A library call nobody catalogued and that runs no callback of ours is
-  // ordinary computation (a container access, a math function).
-  if (system && !entry && cs.callables.empty() && cs.invokesPlace.empty() && call != awaitedCall_) {
+  // ordinary computation (a container access, a math function), unless a
+  // branch on it acquires a lock (`if (lk.owns_lock())`).
+  if (system && !entry && cs.callables.empty() && cs.invokesPlace.empty() && cs.acquires.empty() &&
+      call != awaitedCall_) {
     addOps(1);
     return;
   }
@@ -472,29 +474,20 @@ void Builder::recordConstruct(const CXXConstructExpr *construct) {
   facts.calls.push_back(std::move(cs));
 }
 
-/// The mutex a lock call names, as written: the object of m.lock(), the
-/// first argument of pthread_mutex_lock(&m) or of a guard's constructor.
-std::string Builder::lockName(const Expr *call) const {
-  auto written = [&]() -> const Expr * {
-    // enter() that locks `m` inside: the mutex as the helper writes it.
-    if (const Expr *inHelper = locks_.mutexLockedByHelper(call))
-      return inHelper;
-    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
-      return member->getImplicitObjectArgument();
-    if (const auto *c = dyn_cast<CallExpr>(call); c && c->getNumArgs())
-      return c->getArg(0);
-    if (const auto *construct = dyn_cast<CXXConstructExpr>(call); construct && construct->getNumArgs())
-      return construct->getArg(0);
-    return nullptr;
-  };
-  const Expr *mutex = written();
-  if (!mutex)
-    return {};
-  CharSourceRange range = CharSourceRange::getTokenRange(mutex->IgnoreImplicit()->getSourceRange());
-  std::string text = Lexer::getSourceText(range, sm_, ctx_.getLangOpts()).str();
-  if (!text.empty() && text[0] == '&')
-    text.erase(0, 1);
-  return text;
+/// The mutexes an acquiring call names, as written: the object of
+/// m.lock(), the argument of pthread_mutex_lock(&m), every mutex given to
+/// std::scoped_lock(a, b), the mutex a helper locks.
+std::vector<std::string> Builder::lockNames(const Stmt *call) const {
+  std::vector<std::string> names;
+  for (const Expr *mutex : locks_.writtenMutexes(call)) {
+    CharSourceRange range = CharSourceRange::getTokenRange(mutex->IgnoreImplicit()->getSourceRange());
+    std::string text = Lexer::getSourceText(range, sm_, ctx_.getLangOpts()).str();
+    if (!text.empty() && text[0] == '&')
+      text.erase(0, 1);
+    if (!text.empty())
+      names.push_back(std::move(text));
+  }
+  return names;
 }
 
 bool Builder::capturedByReference(const VarDecl *var) const {

@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "facts/Names.h"
+#include "facts/UserLocks.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
@@ -48,6 +49,20 @@ struct LockOp {
   /// A helper's net effect can also release other mutexes (a call of
   /// `switch_lock()` that unlocks one and locks another).
   std::vector<std::string> alsoReleases;
+  std::vector<const Expr *> written; // the mutexes as the code names them here
+};
+
+/// A guard object of the body: the mutexes it owns, as keys and as written.
+struct Guard {
+  std::vector<std::string> keys;
+  std::vector<const Expr *> written;
+};
+
+/// What a guard's construction does: the mutexes it is given, and whether
+/// it locks them now (not with defer_lock, try_to_lock or adopt_lock).
+struct GuardShape {
+  std::vector<const Expr *> mutexes;
+  bool locksNow = true;
 };
 
 /// What a helper function of the TU leaves locked or unlocked when it
@@ -58,14 +73,6 @@ struct HelperEffect {
   const Expr *mutex = nullptr; // the first mutex it locks, as written there
 };
 
-bool isTagArgument(const Expr *arg, const ApiEntry &entry) {
-  auto types = classAndBases(arg->getType());
-  for (const auto &t : types)
-    if (std::find(entry.deferredBy.begin(), entry.deferredBy.end(), t) != entry.deferredBy.end())
-      return true;
-  return false;
-}
-
 } // namespace
 
 struct LockSetAnalysis::Impl {
@@ -75,14 +82,14 @@ struct LockSetAnalysis::Impl {
   std::unique_ptr<ParentMap> parents;
   std::unordered_map<const Stmt *, LocksAtPoint> atStmt;
   // Guards (RAII lock objects) declared in this body and the mutexes they own.
-  std::map<const VarDecl *, std::vector<std::string>> guardMutexes;
-  std::map<const Stmt *, const VarDecl *> constructedVar;
+  std::map<const VarDecl *, Guard> guards;
   std::map<const Stmt *, std::vector<std::string>> acquired;
+  std::map<const Stmt *, std::vector<const Expr *>> acquiredWritten;
   // Helpers' net effects, computed once per helper (null while in progress: recursion).
   std::map<const FunctionDecl *, std::optional<HelperEffect>> helpers;
-  std::map<const Stmt *, const Expr *> helperMutex; // a helper call: the mutex it leaves locked
+  UserGuards userGuards;
 
-  Impl(ASTContext &c, const Catalog &cat) : ctx(c), catalog(cat) {}
+  Impl(ASTContext &c, const Catalog &cat) : ctx(c), catalog(cat), userGuards(cat) {}
 
   /// Only names that mean the same mutex in the caller.
   static bool callerVisible(const std::string &key, const Expr *mutex) {
@@ -151,30 +158,44 @@ struct LockSetAnalysis::Impl {
     return catalog.lookup(normalizedName(callee), types);
   }
 
-  /// Mutex keys of a guard constructor's arguments (all non-tag arguments
-  /// unless the entry names one).
-  std::vector<std::string> guardKeys(const CXXConstructExpr *construct, const ApiEntry &entry) {
-    std::vector<std::string> keys;
-    for (unsigned i = 0; i < construct->getNumArgs(); ++i) {
-      const Expr *arg = construct->getArg(i);
-      if (isa<CXXDefaultArgExpr>(arg) || isTagArgument(arg, entry))
-        continue;
-      if (entry.mutexArg >= 0 && unsigned(entry.mutexArg) != i)
-        continue;
-      keys.push_back(locationKey(arg));
+  /// A catalogued guard (std::lock_guard: every non-tag argument unless the
+  /// entry names one) or a guard class of the program (UserGuards).
+  std::optional<GuardShape> guardOf(const CXXConstructExpr *construct) {
+    GuardShape shape;
+    const CXXConstructorDecl *ctor = construct->getConstructor();
+    if (const ApiEntry *entry = entryFor(ctor, nullptr)) {
+      if (!entry->has(EffectLock))
+        return std::nullopt;
+      for (unsigned i = 0; i < construct->getNumArgs(); ++i) {
+        const Expr *arg = construct->getArg(i);
+        if (isa<CXXDefaultArgExpr>(arg))
+          continue;
+        if (isTagArgument(arg, *entry))
+          shape.locksNow = false;
+        else if (entry->mutexArg < 0 || unsigned(entry->mutexArg) == i)
+          shape.mutexes.push_back(arg);
+      }
+      return shape;
     }
+    if (!ctor || ctx.getSourceManager().isInSystemHeader(ctor->getLocation()))
+      return std::nullopt;
+    for (unsigned param : userGuards.lockedParameters(ctor))
+      if (param < construct->getNumArgs())
+        shape.mutexes.push_back(construct->getArg(param));
+    if (shape.mutexes.empty())
+      return std::nullopt;
+    return shape;
+  }
+
+  static std::vector<std::string> keysOf(const std::vector<const Expr *> &mutexes) {
+    std::vector<std::string> keys;
+    for (const Expr *mutex : mutexes)
+      keys.push_back(locationKey(mutex));
     return keys;
   }
 
-  bool deferred(const CXXConstructExpr *construct, const ApiEntry &entry) {
-    for (unsigned i = 0; i < construct->getNumArgs(); ++i)
-      if (isTagArgument(construct->getArg(i), entry))
-        return true;
-    return false;
-  }
-
   void findGuards(const Stmt *body) {
-    // A guard is a local variable whose constructor has the `lock` effect.
+    // A guard is a local variable made by a guard's constructor.
     std::vector<const Stmt *> stack{body};
     while (!stack.empty()) {
       const Stmt *s = stack.back();
@@ -188,11 +209,8 @@ struct LockSetAnalysis::Impl {
           const auto *construct = init ? dyn_cast<CXXConstructExpr>(init->IgnoreImplicit()) : nullptr;
           if (!construct)
             continue;
-          const ApiEntry *entry = entryFor(construct->getConstructor(), nullptr);
-          if (entry && entry->has(EffectLock)) {
-            guardMutexes[var] = guardKeys(construct, *entry);
-            constructedVar[construct] = var;
-          }
+          if (auto shape = guardOf(construct))
+            guards[var] = Guard{keysOf(shape->mutexes), shape->mutexes};
         }
       }
       if (isa<LambdaExpr>(s))
@@ -202,23 +220,29 @@ struct LockSetAnalysis::Impl {
     }
   }
 
+  const Guard *guardNamed(const Expr *e) const {
+    e = e->IgnoreParenImpCasts();
+    const auto *ref = dyn_cast<DeclRefExpr>(e);
+    const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    auto it = var ? guards.find(var) : guards.end();
+    return it == guards.end() ? nullptr : &it->second;
+  }
+
   /// Keys a member call's object or a free function's mutex argument names;
   /// a guard object stands for the mutexes it owns.
   std::vector<std::string> mutexKeys(const Expr *mutexExpr) {
     const Expr *e = mutexExpr->IgnoreParenImpCasts();
     if (const auto *unary = dyn_cast<UnaryOperator>(e); unary && unary->getOpcode() == UO_AddrOf)
       e = unary->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *ref = dyn_cast<DeclRefExpr>(e))
-      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
-        if (auto it = guardMutexes.find(var); it != guardMutexes.end())
-          return it->second;
+    if (const Guard *guard = guardNamed(e))
+      return guard->keys;
     return {locationKey(mutexExpr)};
   }
 
   std::optional<LockOp> lockOpOf(const CFGElement &element) {
     if (auto dtor = element.getAs<CFGAutomaticObjDtor>()) {
-      if (auto it = guardMutexes.find(dtor->getVarDecl()); it != guardMutexes.end())
-        return LockOp{LockOp::Release, it->second, {}};
+      if (auto it = guards.find(dtor->getVarDecl()); it != guards.end())
+        return LockOp{LockOp::Release, it->second.keys, {}, {}};
       return std::nullopt;
     }
     auto stmt = element.getAs<CFGStmt>();
@@ -226,10 +250,10 @@ struct LockSetAnalysis::Impl {
       return std::nullopt;
     const Stmt *s = stmt->getStmt();
     if (const auto *construct = dyn_cast<CXXConstructExpr>(s)) {
-      const ApiEntry *entry = entryFor(construct->getConstructor(), nullptr);
-      if (!entry || !entry->has(EffectLock) || deferred(construct, *entry))
+      auto shape = guardOf(construct);
+      if (!shape || !shape->locksNow)
         return std::nullopt;
-      return LockOp{LockOp::Acquire, guardKeys(construct, *entry), {}};
+      return LockOp{LockOp::Acquire, keysOf(shape->mutexes), {}, shape->mutexes};
     }
     const auto *call = dyn_cast<CallExpr>(s);
     if (!call)
@@ -237,21 +261,20 @@ struct LockSetAnalysis::Impl {
     // guard = std::unique_lock(other): the guard gives up what it owned.
     if (const auto *assign = dyn_cast<CXXOperatorCallExpr>(call);
         assign && assign->getOperator() == OO_Equal && assign->getNumArgs() == 2)
-      if (const auto *ref = dyn_cast<DeclRefExpr>(assign->getArg(0)->IgnoreParenImpCasts()))
-        if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()))
-          if (auto it = guardMutexes.find(var); it != guardMutexes.end())
-            return LockOp{LockOp::Release, it->second, {}};
+      if (const Guard *guard = guardNamed(assign->getArg(0)))
+        return LockOp{LockOp::Release, guard->keys, {}, {}};
     if (auto op = directLockOp(call, /*visibleOnly=*/false))
       return op;
     // enter(); ... leave(); with the lock()/unlock() inside the helpers.
     const HelperEffect *helper = helperEffect(call->getDirectCallee(), 0);
     if (!helper || (helper->acquires.empty() && helper->releases.empty()))
       return std::nullopt;
-    if (!helper->acquires.empty())
-      helperMutex[call] = helper->mutex;
     if (helper->acquires.empty())
-      return LockOp{LockOp::Release, helper->releases, {}};
-    return LockOp{LockOp::Acquire, helper->acquires, helper->releases};
+      return LockOp{LockOp::Release, helper->releases, {}, {}};
+    std::vector<const Expr *> written;
+    if (helper->mutex)
+      written.push_back(helper->mutex); // enter() locking `m`: the mutex as the helper writes it
+    return LockOp{LockOp::Acquire, helper->acquires, helper->releases, written};
   }
 
   /// The mutex of a lock call: m.lock()'s object, pthread_mutex_lock(&m)'s argument.
@@ -265,31 +288,46 @@ struct LockSetAnalysis::Impl {
   /// std::lock(a, b)); with `visibleOnly`, only the mutexes a caller can name.
   std::optional<LockOp> directLockOp(const CallExpr *call, bool visibleOnly) {
     const FunctionDecl *callee = call->getDirectCallee();
-    const Expr *object = nullptr;
-    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
-      object = member->getImplicitObjectArgument();
-    else if (const auto *op = dyn_cast<CXXOperatorCallExpr>(call); op && isa<CXXMethodDecl>(callee))
-      object = op->getArg(0);
-    const ApiEntry *entry = entryFor(callee, object ? object : (call->getNumArgs() ? call->getArg(0) : nullptr));
-    if (!entry || !(entry->has(EffectLock) || entry->has(EffectUnlock)))
-      return std::nullopt;
-    // A try-lock acquires only when it succeeds, which the CFG does not
-    // tell: counted as not acquiring (documented limitation).
-    if (entry->has(EffectLock) && !entry->blocks())
-      return std::nullopt;
-    LockOp op{entry->has(EffectLock) ? LockOp::Acquire : LockOp::Release, {}, {}};
-    auto add = [&](const Expr *mutex) {
-      for (auto &k : mutexKeys(mutex))
-        if (!visibleOnly || callerVisible(k, mutex))
-          op.keys.push_back(k);
-    };
-    if (object) {
-      add(object);
-    } else if (entry->mutexArg >= 0 && unsigned(entry->mutexArg) < call->getNumArgs()) {
-      add(call->getArg(entry->mutexArg));
+    const Expr *object = objectOfCall(call);
+    std::vector<const Expr *> mutexes;
+    LockOp op{LockOp::Acquire, {}, {}, {}};
+    if (const ApiEntry *entry = entryFor(callee, object ? object : (call->getNumArgs() ? call->getArg(0) : nullptr))) {
+      if (!(entry->has(EffectLock) || entry->has(EffectUnlock)))
+        return std::nullopt;
+      // A try-lock acquires only on the branch that tests it (tryLockBranch).
+      if (entry->has(EffectLock) && !entry->blocks())
+        return std::nullopt;
+      op.kind = entry->has(EffectLock) ? LockOp::Acquire : LockOp::Release;
+      if (object)
+        mutexes = {object};
+      else if (entry->mutexArg >= 0 && unsigned(entry->mutexArg) < call->getNumArgs())
+        mutexes = {call->getArg(entry->mutexArg)};
+      else
+        mutexes.assign(call->arg_begin(), call->arg_end()); // std::lock(a, b, ...)
+    } else if (auto annotated = annotatedLockOp(callee, object, argumentsOfCall(call))) {
+      // -Wthread-safety: Lock() ACQUIRE(), Unlock() RELEASE().
+      if (annotated->kind == AnnotatedLockOp::TryAcquire)
+        return std::nullopt;
+      op.kind = annotated->kind == AnnotatedLockOp::Acquire ? LockOp::Acquire : LockOp::Release;
+      mutexes = annotated->mutexes;
     } else {
-      for (const Expr *arg : call->arguments()) // std::lock(a, b, ...)
-        add(arg);
+      return std::nullopt;
+    }
+    for (const Expr *mutex : mutexes) {
+      bool named = false;
+      for (auto &k : mutexKeys(mutex))
+        if (!visibleOnly || callerVisible(k, mutex)) {
+          op.keys.push_back(k);
+          named = true;
+        }
+      if (!named)
+        continue;
+      // lk.lock() on a guard: the guard's mutexes, as its construction names them.
+      const Guard *guard = guardNamed(mutex);
+      if (guard)
+        op.written.insert(op.written.end(), guard->written.begin(), guard->written.end());
+      else
+        op.written.push_back(mutex);
     }
     if (op.keys.empty())
       return std::nullopt;
@@ -313,12 +351,15 @@ struct LockSetAnalysis::Impl {
   }
 
   /// A branch on a try-lock's result: `if (m.try_lock())`, `if (!m.try_lock())`,
-  /// `if (pthread_mutex_trylock(&m) == 0)` is not recognised, `if (!pthread_mutex_trylock(&m))`
-  /// is. The keys are held on one edge; the call is where they are acquired.
+  /// `if (!pthread_mutex_trylock(&m))`, an annotated `TryLock() TRY_ACQUIRE(true)`,
+  /// or on a guard's ownership: `if (lk.owns_lock())`, `if (lk)`.
+  /// `if (pthread_mutex_trylock(&m) == 0)` is not recognised. The keys are
+  /// held on one edge; the call is where they are acquired.
   struct TryLockBranch {
     std::vector<std::string> keys;
     bool onTrueEdge = true;
     const CallExpr *call = nullptr;
+    std::vector<const Expr *> written;
   };
 
   std::optional<TryLockBranch> tryLockBranch(const Expr *cond) {
@@ -337,21 +378,31 @@ struct LockSetAnalysis::Impl {
     if (!call)
       return std::nullopt;
     const FunctionDecl *callee = call->getDirectCallee();
-    const Expr *object = nullptr;
-    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
-      object = member->getImplicitObjectArgument();
-    const ApiEntry *entry = entryFor(callee, object ? object : (call->getNumArgs() ? call->getArg(0) : nullptr));
-    if (!entry || !entry->has(EffectLock) || entry->blocks())
-      return std::nullopt; // not a try-lock
-    const Expr *mutex = object ? object
-                               : (entry->mutexArg >= 0 && unsigned(entry->mutexArg) < call->getNumArgs()
-                                      ? call->getArg(entry->mutexArg)
-                                      : nullptr);
+    const Expr *object = objectOfCall(call);
+    // A guard owns its mutexes exactly when it says so.
+    if (const Guard *guard = object ? guardNamed(object) : nullptr)
+      if (isa_and_nonnull<CXXConversionDecl>(callee) ||
+          (callee && callee->getIdentifier() && callee->getName() == "owns_lock"))
+        return TryLockBranch{guard->keys, polarity, call, guard->written};
+    const Expr *mutex = nullptr;
+    bool acquiredWhenTrue = true;
+    if (const ApiEntry *entry = entryFor(callee, object ? object : (call->getNumArgs() ? call->getArg(0) : nullptr))) {
+      if (!entry->has(EffectLock) || entry->blocks())
+        return std::nullopt; // not a try-lock
+      mutex = object ? object
+                     : (entry->mutexArg >= 0 && unsigned(entry->mutexArg) < call->getNumArgs()
+                            ? call->getArg(entry->mutexArg)
+                            : nullptr);
+      // pthread_mutex_trylock returns 0 on success: `if (!pthread_mutex_trylock(&m))` holds it.
+      acquiredWhenTrue = object != nullptr;
+    } else if (auto annotated = annotatedLockOp(callee, object, argumentsOfCall(call));
+               annotated && annotated->kind == AnnotatedLockOp::TryAcquire) {
+      mutex = annotated->mutexes.front();
+      acquiredWhenTrue = annotated->acquiredWhen;
+    }
     if (!mutex)
       return std::nullopt;
-    // pthread_mutex_trylock returns 0 on success: `if (!pthread_mutex_trylock(&m))` holds it.
-    const bool returnsZeroOnSuccess = !object;
-    return TryLockBranch{mutexKeys(mutex), returnsZeroOnSuccess ? !polarity : polarity, call};
+    return TryLockBranch{mutexKeys(mutex), acquiredWhenTrue ? polarity : !polarity, call, {mutex}};
   }
 
   static void join(LocksAtPoint &into, const LocksAtPoint &from, bool first) {
@@ -383,8 +434,10 @@ struct LockSetAnalysis::Impl {
       for (unsigned i = 0; i < block->size(); ++i) {
         auto op = lockOpOf((*block)[i]);
         if (op && op->kind == LockOp::Acquire)
-          if (auto s = (*block)[i].getAs<CFGStmt>())
+          if (auto s = (*block)[i].getAs<CFGStmt>()) {
             acquired[s->getStmt()] = op->keys;
+            acquiredWritten[s->getStmt()] = op->written;
+          }
         ops[{block->getBlockID(), i}] = std::move(op);
       }
 
@@ -392,8 +445,10 @@ struct LockSetAnalysis::Impl {
     std::vector<std::optional<TryLockBranch>> tryLocks(cfg->getNumBlockIDs());
     for (const CFGBlock *block : *cfg)
       if (const auto *cond = dyn_cast_or_null<Expr>(block->getTerminatorCondition()))
-        if ((tryLocks[block->getBlockID()] = tryLockBranch(cond)))
-          acquired[tryLocks[block->getBlockID()]->call] = tryLocks[block->getBlockID()]->keys;
+        if (const auto &branch = (tryLocks[block->getBlockID()] = tryLockBranch(cond))) {
+          acquired[branch->call] = branch->keys;
+          acquiredWritten[branch->call] = branch->written;
+        }
     std::vector<LocksAtPoint> out(cfg->getNumBlockIDs());
     std::vector<bool> reached(cfg->getNumBlockIDs(), false);
     std::deque<const CFGBlock *> work{&cfg->getEntry()};
@@ -457,14 +512,14 @@ const LocksAtPoint *LockSetAnalysis::at(const Stmt *stmt) const {
 
 const ParentMap &LockSetAnalysis::parents() const { return *impl_->parents; }
 
-const Expr *LockSetAnalysis::mutexLockedByHelper(const Stmt *call) const {
-  auto it = impl_->helperMutex.find(call);
-  return it == impl_->helperMutex.end() ? nullptr : it->second;
+std::vector<const Expr *> LockSetAnalysis::writtenMutexes(const Stmt *stmt) const {
+  auto it = impl_->acquiredWritten.find(stmt);
+  return it == impl_->acquiredWritten.end() ? std::vector<const Expr *>() : it->second;
 }
 
 std::vector<std::string> LockSetAnalysis::mutexesOf(const VarDecl *guard) const {
-  auto it = impl_->guardMutexes.find(guard);
-  return it == impl_->guardMutexes.end() ? std::vector<std::string>() : it->second;
+  auto it = impl_->guards.find(guard);
+  return it == impl_->guards.end() ? std::vector<std::string>() : it->second.keys;
 }
 
 std::vector<std::string> LockSetAnalysis::acquiredBy(const Stmt *stmt) const {

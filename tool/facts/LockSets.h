@@ -4,7 +4,8 @@
 // catalogue (effects `lock` / `unlock`), so `m.lock()`, `pthread_mutex_lock`,
 // `std::lock` and RAII guards (a constructor with the `lock` effect; its
 // destructor, seen as a CFG automatic-object destructor, releases) are one
-// mechanism. Two sets are kept: locks held on every path (what a race check
+// mechanism; the program's own lock types (-Wthread-safety annotations,
+// guard classes: UserLocks.h) join it. Two sets are kept: locks held on every path (what a race check
 // may rely on) and on some path (what a suspension must not see).
 #pragma once
 
@@ -56,9 +57,10 @@ public:
   /// Locks the call or construction `stmt` acquires (empty if none).
   std::vector<std::string> acquiredBy(const clang::Stmt *stmt) const;
 
-  /// For a call of a helper that leaves a mutex locked (`enter()` doing
-  /// `m.lock()`), that mutex as the helper writes it; null otherwise.
-  const clang::Expr *mutexLockedByHelper(const clang::Stmt *call) const;
+  /// The mutexes `stmt` acquires as the code names them: the object of
+  /// m.lock(), the arguments of a guard's construction, the mutex a helper
+  /// (`enter()` doing `m.lock()`) locks as the helper writes it.
+  std::vector<const clang::Expr *> writtenMutexes(const clang::Stmt *stmt) const;
 
   /// The mutexes a guard object of this body (a std::unique_lock) owns.
   std::vector<std::string> mutexesOf(const clang::VarDecl *guard) const;

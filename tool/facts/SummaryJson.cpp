@@ -39,7 +39,7 @@ Value toJson(const CallSite &c) {
                 {"args", std::move(args)}, {"duration", c.durationNs},
                 {"callables", std::move(callables)}, {"invokes", c.invokesPlace}, {"locks", strings(c.locksHeld)},
                 {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"callee_length", c.calleeLength},
-                {"acquires", strings(c.acquires)}, {"lock_name", c.lockName},
+                {"acquires", strings(c.acquires)}, {"lock_names", strings(c.lockNames)},
                 {"object", c.receiverObject}, {"discarded", c.resultDiscarded},
                 {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"starts_on_pool", c.startsOnPool}, {"ready", c.resultReady}, {"fd", c.fdKey}, {"virtual_file", c.virtualFile},
                 {"ready_args", Array(c.readyArgs)}, {"receiver_param", c.receiverParam},
@@ -128,7 +128,7 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "duration", c.durationNs, p); r.get(o, "locks", c.locksHeld, p);
   r.get(o, "await", c.inAwaitOperand, p); r.get(o, "no_await", c.awaitForbidden, p);
   r.get(o, "callee_length", c.calleeLength, p);
-  r.get(o, "acquires", c.acquires, p); r.get(o, "lock_name", c.lockName, p);
+  r.get(o, "acquires", c.acquires, p); r.get(o, "lock_names", c.lockNames, p);
   r.get(o, "object", c.receiverObject, p); r.get(o, "discarded", c.resultDiscarded, p);
   r.get(o, "arg_flags", c.argFlags, p); r.get(o, "on_pool", c.onPool, p); r.get(o, "starts_on_pool", c.startsOnPool, p);
   r.get(o, "ready", c.resultReady, p); r.get(o, "fd", c.fdKey, p); r.get(o, "virtual_file", c.virtualFile, p);

@@ -44,3 +44,17 @@ std::string approxDuration(double ns) {
 }
 
 } // namespace concur
+
+namespace concur {
+
+std::string quotedList(const std::vector<std::string> &names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i)
+      out += i + 1 == names.size() ? " and " : ", ";
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+} // namespace concur

@@ -25,7 +25,7 @@ task<> unique_lock_fires() {
 
 task<> scoped_lock_fires() {
   std::scoped_lock<std::mutex, std::mutex> both(m, other);
-  // CHECK: :[[@LINE-1]]:44: warning: lock on 'm' is held across a suspension point in coroutine 'scoped_lock_fires' [concur-lock-across-suspend]
+  // CHECK: :[[@LINE-1]]:44: warning: locks on 'm' and 'other' are held across a suspension point in coroutine 'scoped_lock_fires' [concur-lock-across-suspend]
   co_await fetch();
 }
 
