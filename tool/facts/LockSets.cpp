@@ -352,7 +352,8 @@ struct LockSetAnalysis::Impl {
 
   /// A branch on a try-lock's result: `if (m.try_lock())`, `if (!m.try_lock())`,
   /// `if (!pthread_mutex_trylock(&m))`, an annotated `TryLock() TRY_ACQUIRE(true)`,
-  /// or on a guard's ownership: `if (lk.owns_lock())`, `if (lk)`.
+  /// or on a guard's ownership: `if (lk.owns_lock())`, `if (lk)`, also
+  /// through a local bool that stores the result.
   /// `if (pthread_mutex_trylock(&m) == 0)` is not recognised. The keys are
   /// held on one edge; the call is where they are acquired.
   struct TryLockBranch {
@@ -374,6 +375,11 @@ struct LockSetAnalysis::Impl {
       } else
         break;
     }
+    // `bool locked = m.try_lock(); ... if (locked)`: the stored result.
+    if (const auto *ref = dyn_cast<DeclRefExpr>(cond))
+      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl());
+          var && var->isLocalVarDecl() && var->getType()->isBooleanType() && var->getInit())
+        cond = var->getInit()->IgnoreParenImpCasts();
     const auto *call = dyn_cast<CallExpr>(cond);
     if (!call)
       return std::nullopt;

@@ -103,6 +103,25 @@ task<> try_lock_failed_silent() {
   co_await fetch();
 }
 
+// The try_lock() result kept in a variable and tested later.
+task<> stored_try_lock_fires() {
+  const bool locked = m.try_lock();
+  // CHECK: :[[@LINE-1]]:23: warning: lock on 'm' is held across a suspension point in coroutine 'stored_try_lock_fires' [concur-lock-across-suspend]
+  if (locked) {
+    co_await fetch();
+    m.unlock();
+  }
+}
+
+task<> stored_try_lock_failed_silent() {
+  bool locked = m.try_lock();
+  if (!locked) {
+    co_await fetch();
+    co_return;
+  }
+  m.unlock();
+}
+
 // Not a coroutine: holding a lock across a call is not a suspension.
 int plain_silent() {
   std::lock_guard<std::mutex> g(m);
