@@ -76,7 +76,7 @@ bool isWriteAccess(const Expr *expr, const ParentMap &parents) {
       if (op->getNumArgs() == 0 || op->getArg(0) != child) {
         for (unsigned i = 1; i < op->getNumArgs(); ++i)
           if (op->getArg(i) == child)
-            return argumentWritten(op->getDirectCallee(), i - isa<CXXMethodDecl>(op->getDirectCallee()));
+            return argumentWritten(op->getDirectCallee(), i - isa_and_nonnull<CXXMethodDecl>(op->getDirectCallee()));
         return false;
       }
       if (isMutatingOperator(op->getOperator()))

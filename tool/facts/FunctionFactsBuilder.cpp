@@ -225,6 +225,14 @@ void Builder::walk(const Stmt *s) {
     awaitingSuspension_ = outerSuspension;
     return;
   }
+  if (const auto *dependent = dyn_cast<DependentCoawaitExpr>(s)) {
+    // co_await in a template's pattern, where the promise type is not known yet.
+    recordSuspension(s, Suspension::Kind::Await);
+    ++awaitDepth_;
+    walk(dependent->getOperand());
+    --awaitDepth_;
+    return;
+  }
   if (const auto *ret = dyn_cast<ReturnStmt>(s); ret && ret->getRetValue() && facts.returnedDescriptor.empty())
     facts.returnedDescriptor = fds_.keyOf(ret->getRetValue());
   if (const auto *ret = dyn_cast<CoreturnStmt>(s)) {
@@ -359,6 +367,12 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
 
 void Builder::recordCall(const CallExpr *call) {
   const FunctionDecl *callee = call->getDirectCallee();
+  if (!callee && (callee = calleeByName(call)) == nullptr && call->isTypeDependent()) {
+    // In a template's pattern: what runs depends on the template arguments
+    // (a member of a dependent type, an overload set of several names).
+    addOps(1);
+    return;
+  }
   const Expr *receiver = nullptr;
   std::vector<const Expr *> args(call->arg_begin(), call->arg_end());
   bool isVirtual = false;

@@ -6,6 +6,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Index/USRGeneration.h>
 #include <llvm/ADT/SmallString.h>
@@ -121,6 +122,29 @@ bool isStdCall(const clang::CallExpr *call, const char *name) {
   const clang::FunctionDecl *callee = call->getDirectCallee();
   return callee && call->getNumArgs() == 1 && callee->isInStdNamespace() && callee->getIdentifier() &&
          callee->getName() == name;
+}
+
+const FunctionDecl *calleeByName(const CallExpr *call) {
+  const auto *lookup = dyn_cast<UnresolvedLookupExpr>(call->getCallee()->IgnoreParenImpCasts());
+  if (!lookup)
+    return nullptr;
+  const FunctionDecl *first = nullptr;
+  std::string name;
+  for (const NamedDecl *candidate : lookup->decls()) {
+    candidate = candidate->getUnderlyingDecl(); // through using-declarations
+    const auto *fn = dyn_cast<FunctionDecl>(candidate);
+    if (const auto *generic = dyn_cast<FunctionTemplateDecl>(candidate))
+      fn = generic->getTemplatedDecl();
+    if (!fn)
+      return nullptr;
+    if (!first) {
+      first = fn;
+      name = normalizedName(fn);
+    } else if (normalizedName(fn) != name) {
+      return nullptr;
+    }
+  }
+  return first;
 }
 
 } // namespace concur

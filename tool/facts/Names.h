@@ -10,6 +10,7 @@ class CallExpr;
 class CXXRecordDecl;
 class Decl;
 class Expr;
+class FunctionDecl;
 class NamedDecl;
 class QualType;
 class SourceManager;
@@ -34,6 +35,15 @@ std::vector<std::string> classAndBases(clang::QualType type);
 std::vector<std::string> classAndBases(const clang::Expr *expr);
 /// Expansion location of `loc` as an absolute file:line:column:offset.
 SourceLoc toSourceLoc(const clang::SourceManager &sm, clang::SourceLocation loc);
+
+/// The callee of a call in a template's pattern whose arguments depend on
+/// the template parameters: such a call names an overload set, resolved
+/// only per instantiation. When every declaration in the set has the same
+/// qualified name (::read, std::this_thread::sleep_for), that name is what
+/// the catalogue needs; null when they differ or the callee is an object's
+/// member of a dependent type. Argument-dependent lookup at instantiation
+/// may add a namesake the pattern cannot see: the pattern's reading wins.
+const clang::FunctionDecl *calleeByName(const clang::CallExpr *call);
 
 /// `std::<name>(x)` with one argument: std::move, std::forward, std::get<N>.
 bool isStdCall(const clang::CallExpr *call, const char *name);

@@ -1,6 +1,7 @@
 #include "facts/RetryLoops.h"
 
 #include "facts/Names.h"
+#include "facts/Values.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
@@ -90,7 +91,7 @@ bool isRetryLoop(const Stmt *loop, ASTContext &ctx) {
   if (cond && contains(cond, /*reads=*/true))
     return true; // while (!cas(...)), while (!flag.load()) spin
   bool constantTrue = !cond;
-  if (cond && !cond->isValueDependent()) {
+  if (cond && evaluable(cond)) {
     bool value = false;
     constantTrue = cond->EvaluateAsBooleanCondition(value, ctx) && value;
   }

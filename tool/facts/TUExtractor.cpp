@@ -2,6 +2,7 @@
 
 #include "facts/FunctionFactsBuilder.h"
 #include "facts/Names.h"
+#include "facts/Values.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
@@ -95,6 +96,7 @@ public:
     if (FunctionTemplateDecl *generic = op->getDescribedFunctionTemplate()) {
       for (FunctionDecl *spec : generic->specializations())
         consider(spec);
+      consider(op); // the pattern: analysed at the end if nothing instantiated it
     } else {
       consider(op);
     }
@@ -103,7 +105,7 @@ public:
 
 private:
   void store(const FieldDecl *field, const Expr *value) {
-    if (!field->getType()->isIntegerType() || value->isValueDependent() || value->isTypeDependent())
+    if (!field->getType()->isIntegerType() || !evaluable(value))
       return;
     Expr::EvalResult result;
     if (!value->EvaluateAsInt(result, ctx_))
@@ -113,19 +115,40 @@ private:
   }
 
   void consider(const FunctionDecl *fn) {
-    if (!fn->doesThisDeclarationHaveABody() || !fn->getBody() || fn->isDependentContext() ||
+    if (!fn->doesThisDeclarationHaveABody() || !fn->getBody() ||
         fn->isImplicit() || fn->isDefaulted() || fn->isInvalidDecl())
       return;
     if (sm_.isInSystemHeader(fn->getLocation()) || !seen_.insert(fn).second)
       return;
+    if (fn->isDependentContext()) {
+      patterns_.push_back(fn);
+      return;
+    }
+    if (const FunctionDecl *pattern = fn->getTemplateInstantiationPattern())
+      instantiated_.insert(pattern->getCanonicalDecl());
     out_.functions.push_back(buildFunctionFacts(fn, ctx_, catalog_));
   }
+
+public:
+  /// Templates that nothing in the TU instantiates (a header-only library's
+  /// function templates, members of a class template nobody calls, generic
+  /// lambdas) are analysed from their pattern: their own hazards are real
+  /// code, and an instantiation elsewhere reports the same places once.
+  void analysePatterns() {
+    for (const FunctionDecl *pattern : patterns_)
+      if (!instantiated_.count(pattern->getCanonicalDecl()))
+        out_.functions.push_back(buildFunctionFacts(pattern, ctx_, catalog_));
+  }
+
+private:
 
   ASTContext &ctx_;
   const SourceManager &sm_;
   const Catalog &catalog_;
   TUSummary &out_;
   std::set<const FunctionDecl *> seen_;
+  std::vector<const FunctionDecl *> patterns_;       // templates' patterns, in traversal order
+  std::set<const FunctionDecl *> instantiated_;      // canonical patterns some instantiation came from
   std::set<std::string> constructed_;
 };
 
@@ -138,6 +161,7 @@ TUSummary extractTU(ASTContext &ctx, const Catalog &catalog) {
     summary.mainFile = toSourceLoc(sm, sm.getLocForStartOfFile(sm.getMainFileID())).file;
   FunctionFinder finder(ctx, catalog, summary);
   finder.TraverseDecl(ctx.getTranslationUnitDecl());
+  finder.analysePatterns();
   summary.constructedClasses = finder.constructedClasses();
   return summary;
 }

@@ -31,7 +31,7 @@ SymbolicValue scaled(SymbolicValue v, double factor) {
 }
 
 std::optional<double> evaluateConstant(const Expr *expr, ASTContext &ctx) {
-  if (expr->isValueDependent() || expr->isTypeDependent())
+  if (!evaluable(expr))
     return std::nullopt;
   Expr::EvalResult result;
   if (expr->EvaluateAsInt(result, ctx))
@@ -274,7 +274,7 @@ SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ct
 }
 
 double constantDurationNs(const Expr *expr, ASTContext &ctx) {
-  if (!expr || expr->isValueDependent())
+  if (!expr || !evaluable(expr))
     return -1;
   QualType type = expr->getType().getNonReferenceType();
   const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(type->getAsCXXRecordDecl());
@@ -287,7 +287,7 @@ double constantDurationNs(const Expr *expr, ASTContext &ctx) {
   double num = toDouble(ratioSpec->getTemplateArgs()[0].getAsIntegral());
   double den = toDouble(ratioSpec->getTemplateArgs()[1].getAsIntegral());
   Expr::EvalResult result;
-  if (!expr->EvaluateAsRValue(result, ctx) || !result.Val.isStruct() ||
+  if (!evaluable(expr) || !expr->EvaluateAsRValue(result, ctx) || !result.Val.isStruct() ||
       result.Val.getStructNumFields() < 1)
     return -1;
   const APValue &count = result.Val.getStructField(0);
@@ -296,6 +296,24 @@ double constantDurationNs(const Expr *expr, ASTContext &ctx) {
   if (ticks < 0)
     return -1;
   return ticks * num / den * 1e9;
+}
+
+bool evaluable(const Expr *expr) {
+  if (expr->isInstantiationDependent() || expr->containsErrors())
+    return false;
+  // A variable of a template's pattern (`const size_t n = c.size();` with c
+  // dependent) has no value yet, though a reference to it looks typed.
+  std::vector<const Stmt *> stack{expr};
+  while (!stack.empty()) {
+    const Stmt *s = stack.back();
+    stack.pop_back();
+    if (const auto *ref = dyn_cast_or_null<DeclRefExpr>(s))
+      if (ref->getDecl()->getDeclContext()->isDependentContext())
+        return false;
+    if (s)
+      stack.insert(stack.end(), s->child_begin(), s->child_end());
+  }
+  return true;
 }
 
 } // namespace concur

@@ -15,6 +15,11 @@ class Stmt;
 
 namespace concur {
 
+/// Whether Clang's constant evaluator may be asked about `expr`: not in a
+/// template's pattern where it depends on the parameters (the evaluator
+/// assumes it never is), and free of parse errors.
+bool evaluable(const clang::Expr *expr);
+
 /// The value of an integer expression as a constant, a multiple of one of
 /// `fn`'s parameters, or unknown. Follows local variables initialised once
 /// and `v.size()` of containers constructed with a count.
