@@ -141,14 +141,13 @@ public:
   }
 
 private:
-
   ASTContext &ctx_;
   const SourceManager &sm_;
   const Catalog &catalog_;
   TUSummary &out_;
   std::set<const FunctionDecl *> seen_;
-  std::vector<const FunctionDecl *> patterns_;       // templates' patterns, in traversal order
-  std::set<const FunctionDecl *> instantiated_;      // canonical patterns some instantiation came from
+  std::vector<const FunctionDecl *> patterns_;  // templates' patterns, in traversal order
+  std::set<const FunctionDecl *> instantiated_; // canonical patterns some instantiation came from
   std::set<std::string> constructed_;
 };
 
