@@ -22,6 +22,9 @@ const OptionTable &classifierOptions() {
           {"IoCallNs", 2e3, "time of an I/O call that does not block (a buffered write)"},
           {"LibraryCallNs", 20, "time of a library call that runs a callback"},
           {"RecursionFactor", 1e5, "work multiplier for recursion that branches"},
+          {"GrowingMinNs", 1e3,
+           "computation whose size no caller, constant or data member gives is cpu (it grows with the data) when it "
+           "costs at least this at AssumedTripCount iterations"},
           {"NeutralNs", 2e5, "below this time per call (estimated, or measured with --profile) a function is neutral"},
           {"IoShare", 0.25, "below this share of computation a function is io"},
           {"CpuShare", 0.85, "above this share of computation a function is cpu"},
@@ -52,14 +55,14 @@ namespace {
 
 struct Params {
   double opNs, assumedTrips, assumedWaitNs, lockWaitNs, ioCallNs, libraryCallNs;
-  double recursionFactor, neutralNs, ioShare, cpuShare;
+  double recursionFactor, neutralNs, ioShare, cpuShare, growingMinNs;
 
   explicit Params(const OptionValues &values) : values(values) {
     auto get = [&](const char *name) { return classifierOption(values, name); };
     opNs = get("OpNs"); assumedTrips = get("AssumedTripCount"); assumedWaitNs = get("AssumedWaitNs");
     lockWaitNs = get("LockWaitNs"); ioCallNs = get("IoCallNs"); libraryCallNs = get("LibraryCallNs");
     recursionFactor = get("RecursionFactor"); neutralNs = get("NeutralNs");
-    ioShare = get("IoShare"); cpuShare = get("CpuShare");
+    ioShare = get("IoShare"); cpuShare = get("CpuShare"); growingMinNs = get("GrowingMinNs");
   }
   const OptionValues &values;
 };
@@ -74,7 +77,20 @@ public:
 
 private:
   /// Iterations of a loop nest down to `loop`, and whether any was assumed.
-  double multiplier(int f, int loop, bool &assumed) const;
+  double multiplier(int f, int loop, bool &assumed) const {
+    const Nest n = nest(f, loop);
+    assumed |= n.assumed;
+    return n.times;
+  }
+  struct Nest {
+    double times = 1;     // iterations of the nest, assumed counts included
+    bool assumed = false; // some count was assumed
+    unsigned unknown = 0; // loops of the nest whose size nothing gives
+    std::string over;     // what the outermost of those runs over
+  };
+  Nest nest(int f, int loop) const;
+  void addLoop(int f, int l, Work &w) const;
+  std::string loopMessage(int f, int l, const Nest &n) const;
   Work ownWork(int f, unsigned &recursiveSites) const;
   bool heaviestCandidate(int f, const CallEdge &edge) const;
   Work apiWork(const ApiEntry &api, const CallSite &call, int f) const;
@@ -92,18 +108,62 @@ private:
 constexpr size_t kShownEvidence = 6;
 static_assert(kShownEvidence <= kKeptEvidence, "a verdict shows items its function kept");
 
-double Classifier::multiplier(int f, int loop, bool &assumed) const {
-  double times = 1;
+Classifier::Nest Classifier::nest(int f, int loop) const {
+  Nest n;
   const auto &loops = model_.function(f).loops;
   for (; loop >= 0; loop = loops[loop].parent) {
     double trip = model_.evaluate(f, loops[loop].trip);
     if (trip < 0) {
       trip = p_.assumedTrips;
-      assumed = true;
+      n.assumed = true;
+      ++n.unknown;
+      n.over = loops[loop].over;
     }
-    times *= trip;
+    n.times *= trip;
   }
-  return times;
+  return n;
+}
+
+static std::string quoted(const std::string &text) { return text.empty() ? "its data" : "'" + text + "'"; }
+
+/// The loop as the evidence states it: what it runs over, how often, and
+/// where that count comes from, or that nothing gives it.
+std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
+  const Loop &loop = model_.function(f).loops[l];
+  const std::string perIteration = std::to_string(loop.ops) + " operations per iteration";
+  if (loop.retry)
+    return "retry loop that goes round again only when another thread interferes (counted once), " + perIteration;
+  // A literal bound (`i < 64`) says nothing the count does not.
+  const bool literal = loop.over.find_first_not_of("0123456789'uUlLzZxXabcdefABCDEF") == std::string::npos;
+  const std::string subject = loop.over.empty() || literal ? "loop" : "loop over '" + loop.over + "'";
+  const double trip = model_.evaluate(f, loop.trip);
+  if (trip < 0) {
+    const std::string order = n.unknown > 1 ? "O(n^" + std::to_string(n.unknown) + ")" : "O(n)";
+    return subject + ", size unknown: " + order + " in " + quoted(n.over) + " (" + approxCount(p_.assumedTrips) +
+           " iterations assumed), " + perIteration;
+  }
+  std::string source;
+  if (loop.trip.kind == SymbolicValue::Kind::Param)
+    source = ", size from the caller";
+  else if (loop.trip.kind == SymbolicValue::Kind::Field)
+    source = ", size stored in a data member";
+  std::string total = n.assumed ? " (~" + approxCount(n.times * loop.ops) + " in all, with assumed sizes)"
+                                : " (~" + approxCount(n.times * loop.ops) + " in all)";
+  return subject + " with " + approxCount(trip) + " iterations" + source + ", " + perIteration + total;
+}
+
+void Classifier::addLoop(int f, int l, Work &w) const {
+  const Loop &loop = model_.function(f).loops[l];
+  const Nest n = nest(f, l);
+  const double ns = loop.ops * p_.opNs * n.times;
+  if (ns <= 0)
+    return;
+  w.cpuNs += ns;
+  if (n.assumed)
+    w.assumedNs += ns;
+  if (n.unknown > 0)
+    w.addGrowth(n.unknown, n.over);
+  w.addEvidence(table_, loopMessage(f, l, n), loop.loc, ns);
 }
 
 Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const {
@@ -145,6 +205,7 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
     if (n < 0) {
       n = p_.assumedTrips;
       w.assumedNs = 1; // marked below
+      w.addGrowth(1, "the input of '" + name + "'");
     }
     double ns = heavyCallCpuNs(n, p_.values);
     w.cpuNs += ns;
@@ -203,24 +264,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
   const FunctionFacts &fn = model_.function(f);
   Work w;
   w.cpuNs = fn.ops * p_.opNs;
-  for (int l = 0; l < int(fn.loops.size()); ++l) {
-    bool assumed = false;
-    double times = multiplier(f, l, assumed);
-    double ns = fn.loops[l].ops * p_.opNs * times;
-    w.cpuNs += ns;
-    if (assumed)
-      w.assumedNs += ns;
-    if (ns > 0) {
-      double trip = model_.evaluate(f, fn.loops[l].trip);
-      std::string count = trip >= 0 ? approxCount(trip) + " iterations" : "an unknown number of iterations";
-      if (fn.loops[l].retry)
-        count = "goes round again only when another thread interferes (counted once)";
-      w.addEvidence(table_,
-                    (fn.loops[l].retry ? "retry loop that " : "loop with ") + count + ", " + std::to_string(fn.loops[l].ops) +
-                        " operations per iteration (~" + approxCount(times * fn.loops[l].ops) + " in all)",
-                    fn.loops[l].loc, ns);
-    }
-  }
+  for (int l = 0; l < int(fn.loops.size()); ++l)
+    addLoop(f, l, w);
   addSuspensionWaits(f, w);
   const int scc = model_.sccOf(f);
   int lastRecursiveSite = -1;
@@ -248,7 +293,12 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     if (!edge.viaCallback && !heaviestCandidate(f, edge))
       continue; // one of a call's candidates runs: charged as the heaviest
     const std::string &name = model_.function(edge.callee).name;
-    w.add(work_[edge.callee], times, table_, name.empty() ? nullptr : &name, assumed);
+    const Work &callee = work_[edge.callee];
+    w.add(callee, times, table_, name.empty() ? nullptr : &name, assumed);
+    if (callee.cpuNs > 0 && (callee.growth > 0 || assumed)) {
+      const Nest n = nest(f, call.loop);
+      w.addGrowth(callee.growth + n.unknown, n.unknown > 0 ? n.over : callee.growthOver);
+    }
   }
   for (int s = 0; s < int(fn.calls.size()); ++s) {
     const CallSite &call = fn.calls[s];
@@ -257,7 +307,12 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     double times = multiplier(f, call.loop, assumed);
     switch (target.kind) {
     case CallTarget::Kind::Api: {
-      w.add(apiWork(*target.api, call, f), times, table_, nullptr, assumed);
+      const Work api = apiWork(*target.api, call, f);
+      w.add(api, times, table_, nullptr, assumed);
+      if (api.cpuNs > 0 && (api.growth > 0 || assumed)) {
+        const Nest n = nest(f, call.loop);
+        w.addGrowth(api.growth + n.unknown, n.unknown > 0 ? n.over : api.growthOver);
+      }
       break;
     }
     case CallTarget::Kind::Library:
@@ -287,14 +342,20 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   v.waitNs = w.waitNs;
   const double total = w.cpuNs + w.waitNs;
   const double share = total > 0 ? w.cpuNs / total : 0;
-  if (w.waits == 0 && total < p_.neutralNs)
-    v.kind = WorkKind::Neutral;
-  else if (share < p_.ioShare)
+  // Computation that grows with data whose size the code does not show is
+  // CPU-bound work, however small the assumed size makes it look.
+  const bool growing = w.growth > 0 && w.assumedNs >= p_.growingMinNs;
+  bool grown = false; // cpu only because it grows
+  if ((w.waits == 0 && total < p_.neutralNs) || (share > p_.cpuShare && w.cpuNs < p_.neutralNs)) {
+    grown = growing && share > p_.cpuShare;
+    v.kind = grown ? WorkKind::Cpu : WorkKind::Neutral;
+  } else if (share < p_.ioShare) {
     v.kind = WorkKind::Io;
-  else if (share > p_.cpuShare)
-    v.kind = w.cpuNs < p_.neutralNs ? WorkKind::Neutral : WorkKind::Cpu;
-  else
+  } else if (share > p_.cpuShare) {
+    v.kind = WorkKind::Cpu;
+  } else {
     v.kind = WorkKind::Mixed;
+  }
 
   v.confidence = 0.9;
   v.confidence *= std::pow(0.85, double(std::min<size_t>(w.unknownCallees.size(), 6)));
@@ -303,6 +364,8 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   const double decisive = v.kind == WorkKind::Io ? w.waitNs : w.cpuNs;
   if (decisive > 0 && w.assumedNs > decisive / 2 && v.kind != WorkKind::Io)
     v.confidence *= 0.75;
+  if (grown)
+    v.confidence = std::min(v.confidence, 0.6); // the kind rests on a size nobody gave
   v.confidence = std::max(0.2, std::round(v.confidence * 100) / 100);
 
   v.facts.coroutine = model_.function(f).isCoroutine;
@@ -313,6 +376,10 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   Decision decision = decide(v.kind, v.facts);
   v.recommendation = decision.recommendation;
   v.rationale = std::move(decision.rationale);
+  if (v.kind == WorkKind::Cpu && growing && w.assumedNs > w.cpuNs / 2)
+    v.rationale += "; its work grows with the size of " + quoted(w.growthOver) + " (" +
+                   (w.growth > 1 ? "O(n^" + std::to_string(w.growth) + ")" : std::string("O(n)")) +
+                   "), which the code does not show: this pays off when that data is large";
   // The 6 heaviest, heaviest first (the earlier of equal ones first).
   std::vector<EvidenceItem> items = w.evidence;
   std::stable_sort(items.begin(), items.end(),
@@ -417,6 +484,8 @@ std::vector<Verdict> Classifier::run() {
     Work total;
     // A depth the callers give (fib(37)) is known work; an unknown one is assumed.
     total.add(combined, factor, table_, nullptr, /*allAssumed=*/depth < 0);
+    if (depth < 0 && combined.cpuNs > 0)
+      total.addGrowth(combined.growth + 1, "the recursion's depth");
     total.addEvidence(table_,
                       recursiveSites >= 2 * scc.size() ? "recursion that branches (work grows exponentially with depth)"
                                                        : "recursion (work repeats with depth)",

@@ -70,6 +70,7 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
   waitsWithoutAsync |= other.waitsWithoutAsync;
   mtUnsafe |= other.mtUnsafe;
   indirect |= other.indirect;
+  addGrowth(other.growth, other.growthOver);
   for (const std::string &name : other.unknownCallees)
     addUnknownCallee(name);
   for (const EvidenceItem &item : other.evidence)
@@ -78,6 +79,13 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
 
 void Work::addEvidence(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double weightNs) {
   addItem(table.own(message, loc), weightNs);
+}
+
+void Work::addGrowth(unsigned degree, const std::string &over) {
+  if (degree > growth || (degree == growth && growthOver.empty())) {
+    growth = degree;
+    growthOver = over;
+  }
 }
 
 void Work::addUnknownCallee(const std::string &name) {

@@ -79,6 +79,10 @@ struct Work {
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool mtUnsafe = false;
   bool indirect = false;
+  /// How many nested loops of unknown size the heaviest growing work runs
+  /// in (its degree: 1 for O(n), 2 for O(n^2)); 0 when its size is known.
+  unsigned growth = 0;
+  std::string growthOver; // what the outermost of those loops runs over, as written
   std::vector<std::string> unknownCallees; // distinct, at most kCountedUnknownCallees
   std::vector<EvidenceItem> evidence;      // distinct keys, in the order first reached
 
@@ -90,6 +94,9 @@ struct Work {
            bool allAssumed = false);
   void addEvidence(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double weightNs);
   void addUnknownCallee(const std::string &name);
+  /// Notes computation that grows with a size nothing gives, `degree`
+  /// loops deep, over `over`.
+  void addGrowth(unsigned degree, const std::string &over);
   /// Keeps the `keep` heaviest items (the earlier of equal ones), in their
   /// order, and drops the index used while accumulating.
   void trimEvidence(size_t keep);

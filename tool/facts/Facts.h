@@ -21,29 +21,46 @@ struct SourceLoc {
   bool valid() const { return line != 0; }
 };
 
+/// One unknown a size is made of: a parameter of the enclosing function, or
+/// a data member (bounded by what the program stores into it).
+struct SizeFactor {
+  int param = -1;    // index of the enclosing function's parameter, or -1
+  std::string field; // USR of the data member, when param < 0
+};
+
 /// A value known about a call argument or a loop bound, before the program
-/// model propagates constants across calls.
+/// model propagates constants across calls: a constant, or a monomial
+/// `value * x * y ...` in unknown sizes (the first factor in param/field,
+/// the others, as in `w * h`, in `more`).
 struct SymbolicValue {
   enum class Kind { Unknown, Constant, Param, Field } kind = Kind::Unknown;
   double value = 0;   // Constant: the value; Param, Field: a factor applied to it
   int param = -1;     // Param: index of the enclosing function's parameter
   std::string field;  // Field: USR of the data member read
+  std::vector<SizeFactor> more; // further factors of a product
 
-  static SymbolicValue constant(double v) { return {Kind::Constant, v, -1, {}}; }
+  static SymbolicValue constant(double v) { return {Kind::Constant, v, -1, {}, {}}; }
   static SymbolicValue parameter(int index, double factor = 1) {
-    return {Kind::Param, factor, index, {}};
+    return {Kind::Param, factor, index, {}, {}};
   }
   static SymbolicValue member(std::string usr, double factor = 1) {
-    return {Kind::Field, factor, -1, std::move(usr)};
+    return {Kind::Field, factor, -1, std::move(usr), {}};
   }
+  bool symbolic() const { return kind == Kind::Param || kind == Kind::Field; }
+  /// How many unknown sizes multiply: 1 for `n`, 2 for `w * h`.
+  unsigned degree() const { return symbolic() ? unsigned(1 + more.size()) : 0; }
 };
 
-/// A constant stored into a data member somewhere in the TU (an aggregate
-/// initializer, an assignment, a member initializer): the program model
+/// A value stored into a data member somewhere in the TU (an aggregate
+/// initializer, an assignment, a member initializer), or for a container
+/// member its element count (constructed with a count, resized, filled in a
+/// loop). `value` may name parameters of `function` (a constructor's
+/// `width(w)`): the program model evaluates it with what callers pass, and
 /// takes the largest per field as its bound.
 struct FieldStore {
-  std::string field; // USR of the FieldDecl
-  double value = 0;
+  std::string field;    // USR of the FieldDecl
+  SymbolicValue value;
+  std::string function; // USR of the function that stores it, for parameters
 };
 
 struct CallableArg {
@@ -150,6 +167,9 @@ struct Loop {
   unsigned ops = 0;    // arithmetic / memory operations directly in the body
   bool onPool = false; // in a coroutine that moved to a pool (CallSite::onPool)
   bool retry = false;  // a CAS / try-lock retry or spin loop (facts/RetryLoops.h): trip 1
+  /// What the loop runs over, as written (`img.px`, `n`, `rows * cols`):
+  /// the evidence names it when its size is only known symbolically.
+  std::string over;
 };
 
 struct Access {

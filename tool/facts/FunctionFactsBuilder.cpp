@@ -126,6 +126,7 @@ public:
 
 private:
   void walkLoop(const Stmt *loop);
+  std::string loopSubject(const Stmt *loop) const;
   void recordCall(const CallExpr *call);
   void recordConstruct(const CXXConstructExpr *construct);
   void recordDescriptors(const CallExpr *call, const FunctionDecl *callee, bool system, const ApiEntry *entry,
@@ -283,6 +284,30 @@ void Builder::walk(const Stmt *s) {
     walk(child);
 }
 
+/// What a loop runs over, as written: a range-for's range, the bound a
+/// counted loop compares with, else its condition. Bounded in length.
+std::string Builder::loopSubject(const Stmt *loop) const {
+  const Expr *subject = nullptr;
+  if (const auto *r = dyn_cast<CXXForRangeStmt>(loop))
+    subject = r->getRangeInit();
+  else if (const auto *f = dyn_cast<ForStmt>(loop))
+    subject = f->getCond();
+  else if (const auto *w = dyn_cast<WhileStmt>(loop))
+    subject = w->getCond();
+  else if (const auto *d = dyn_cast<DoStmt>(loop))
+    subject = d->getCond();
+  if (!subject)
+    return {};
+  if (const auto *cmp = dyn_cast<BinaryOperator>(subject->IgnoreParenImpCasts()); cmp && cmp->isRelationalOp())
+    subject = cmp->getRHS();
+  CharSourceRange range = CharSourceRange::getTokenRange(subject->getSourceRange());
+  std::string text = Lexer::getSourceText(sm_.getExpansionRange(range), sm_, ctx_.getLangOpts()).str();
+  for (char &c : text)
+    if (c == '\n' || c == '\t')
+      c = ' ';
+  return text.size() <= 40 ? text : text.substr(0, 37) + "...";
+}
+
 void Builder::walkLoop(const Stmt *loop) {
   // A for-loop's init runs once, outside the loop.
   if (const auto *f = dyn_cast<ForStmt>(loop))
@@ -301,6 +326,7 @@ void Builder::walkLoop(const Stmt *loop) {
   info.retry = isRetryLoop(loop, ctx_);
   info.trip = info.retry ? SymbolicValue::constant(1) : tripCount(loop, fn_, ctx_);
   info.onPool = flow_ && flow_->onPool(loop);
+  info.over = loopSubject(loop);
   facts.loops.push_back(info);
   loops_.push_back(int(facts.loops.size()) - 1);
   for (const Stmt *child : loop->children()) {
@@ -330,7 +356,8 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
     cs.calleeName = normalizedName(callee);
     cs.displayName = displayName(callee);
     cs.calleeHasBody = def && def->doesThisDeclarationHaveABody();
-    cs.calleeInSystemHeader = sm_.isInSystemHeader(callee->getLocation());
+    // A compiler builtin (__builtin_ctzll) is a library function: an instruction or two.
+    cs.calleeInSystemHeader = sm_.isInSystemHeader(callee->getLocation()) || callee->getBuiltinID() != 0;
   }
   if (receiver) {
     cs.receiverTypes = classAndBases(receiver);

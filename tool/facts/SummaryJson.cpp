@@ -17,13 +17,20 @@ Value toJson(const SourceLoc &loc) {
 }
 
 Value toJson(const SymbolicValue &v) {
+  Object o;
   switch (v.kind) {
   case SymbolicValue::Kind::Constant: return Object{{"c", v.value}};
-  case SymbolicValue::Kind::Param: return Object{{"p", v.param}, {"f", v.value}};
-  case SymbolicValue::Kind::Field: return Object{{"m", v.field}, {"f", v.value}};
-  case SymbolicValue::Kind::Unknown: break;
+  case SymbolicValue::Kind::Param: o = Object{{"p", v.param}, {"f", v.value}}; break;
+  case SymbolicValue::Kind::Field: o = Object{{"m", v.field}, {"f", v.value}}; break;
+  case SymbolicValue::Kind::Unknown: return nullptr;
   }
-  return nullptr;
+  if (!v.more.empty()) {
+    Array more;
+    for (const SizeFactor &x : v.more)
+      more.push_back(Array{x.param, x.field});
+    o["x"] = std::move(more);
+  }
+  return o;
 }
 
 Value strings(const std::vector<std::string> &list) { return Array(list); }
@@ -52,7 +59,7 @@ Value toJson(const FunctionFacts &f) {
   for (const auto &a : f.descriptorAliases) aliases.push_back(Array{a.to, a.from});
   for (const auto &l : f.loops)
     loops.push_back(Object{{"loc", toJson(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
-                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}});
+                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}, {"over", l.over}});
   for (const auto &a : f.accesses)
     accesses.push_back(Object{{"key", a.key}, {"display", a.display}, {"loc", toJson(a.loc)},
                               {"write", a.isWrite}, {"atomic", a.isAtomic}, {"tls", a.isThreadLocal},
@@ -106,7 +113,14 @@ public:
     if (auto c = o->getNumber("c")) out = SymbolicValue::constant(*c);
     else if (auto p = o->getInteger("p")) out = SymbolicValue::parameter(int(*p), o->getNumber("f").value_or(1));
     else if (auto m = o->getString("m")) out = SymbolicValue::member(m->str(), o->getNumber("f").value_or(1));
-    else fail(path);
+    else return fail(path);
+    if (const Array *more = o->getArray("x"))
+      for (const Value &x : *more) {
+        const Array *pair = x.getAsArray();
+        if (!pair || pair->size() != 2 || !(*pair)[0].getAsInteger() || !(*pair)[1].getAsString())
+          return fail(path);
+        out.more.push_back({int(*(*pair)[0].getAsInteger()), (*pair)[1].getAsString()->str()});
+      }
   }
   void fail(llvm::json::Path path) {
     if (!failed_) path.report("missing or malformed field");
@@ -184,7 +198,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
     Loop loop;
     r.loc(l, "loc", loop.loc, lp); r.get(l, "parent", loop.parent, lp);
     r.get(l, "depth", loop.depth, lp); r.get(l, "ops", loop.ops, lp); r.get(l, "on_pool", loop.onPool, lp);
-    r.get(l, "retry", loop.retry, lp);
+    r.get(l, "retry", loop.retry, lp); r.get(l, "over", loop.over, lp);
     r.value(l ? l->get("trip") : nullptr, loop.trip, lp.field("trip"));
     f.loops.push_back(loop);
   });
@@ -218,8 +232,8 @@ Value toJson(const TUSummary &summary) {
     functions.push_back(toJson(f));
   Array stores;
   for (const auto &store : summary.fieldStores)
-    stores.push_back(Array{store.field, store.value});
-  return Object{{"format", "concur-tu-summary"}, {"version", 1},
+    stores.push_back(Object{{"m", store.field}, {"v", toJson(store.value)}, {"fn", store.function}});
+  return Object{{"format", "concur-tu-summary"}, {"version", 2},
                 {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
                 {"functions", std::move(functions)},
                 {"field_stores", std::move(stores)},
@@ -232,7 +246,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   Reader reader;
   TUSummary summary;
   const Object *o = value.getAsObject();
-  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 1)
+  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 2)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a concur TU summary (format/version)");
   reader.get(o, "main_file", summary.mainFile, path);
@@ -244,13 +258,14 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   else
     reader.fail(path.field("functions"));
   if (const Array *stores = o->getArray("field_stores"))
-    for (const Value &v : *stores) {
-      const Array *pair = v.getAsArray();
-      if (!pair || pair->size() != 2 || !(*pair)[0].getAsString() || !(*pair)[1].getAsNumber()) {
-        reader.fail(path.field("field_stores"));
-        break;
-      }
-      summary.fieldStores.push_back({(*pair)[0].getAsString()->str(), *(*pair)[1].getAsNumber()});
+    for (size_t i = 0; i < stores->size(); ++i) {
+      const Object *store = (*stores)[i].getAsObject();
+      llvm::json::Path sp = path.field("field_stores").index(i);
+      FieldStore fs;
+      reader.get(store, "m", fs.field, sp);
+      reader.get(store, "fn", fs.function, sp);
+      reader.value(store ? store->get("v") : nullptr, fs.value, sp.field("v"));
+      summary.fieldStores.push_back(std::move(fs));
     }
   else
     reader.fail(path.field("field_stores"));

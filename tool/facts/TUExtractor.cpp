@@ -30,7 +30,13 @@ public:
     // Whole declarations from system headers hold no code of the user's.
     if (decl && !isa<TranslationUnitDecl>(decl) && sm_.isInSystemHeader(decl->getLocation()))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(decl);
+    // The function whose parameters a store below may name.
+    const FunctionDecl *outer = current_;
+    if (const auto *fn = dyn_cast_or_null<FunctionDecl>(decl))
+      current_ = fn;
+    bool result = RecursiveASTVisitor::TraverseDecl(decl);
+    current_ = outer;
+    return result;
   }
 
   bool VisitFunctionDecl(FunctionDecl *fn) {
@@ -65,7 +71,20 @@ public:
   bool VisitCXXConstructorDecl(CXXConstructorDecl *ctor) {
     for (const CXXCtorInitializer *init : ctor->inits())
       if (init->isMemberInitializer() && init->isWritten())
-        store(init->getMember(), init->getInit());
+        store(init->getMember(), init->getInit(), ctor);
+    return true;
+  }
+  // A container member sized or filled in a member function
+  // (`px_.resize(n)`, a loop of `items_.push_back`), or assigned one.
+  bool VisitMemberExpr(MemberExpr *member) {
+    const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl());
+    if (!field || !current_ || current_->isDependentContext() || !current_->getBody() || !filled_.insert({current_, field}).second)
+      return true;
+    if (!isStdContainer(field->getType()))
+      return true;
+    SymbolicValue size = filledSize(field, current_, ctx_);
+    if (size.kind != SymbolicValue::Kind::Unknown)
+      out_.fieldStores.push_back({usrOf(field), size, usrOf(current_)});
     return true;
   }
   bool VisitFieldDecl(FieldDecl *field) {
@@ -104,14 +123,31 @@ public:
   }
 
 private:
-  void store(const FieldDecl *field, const Expr *value) {
-    if (!field->getType()->isIntegerType() || !evaluable(value))
+  /// A value stored into `field`: an integer's value, or a container's
+  /// element count, in terms of the parameters of the function storing it.
+  void store(const FieldDecl *field, const Expr *value, const FunctionDecl *in = nullptr) {
+    if (!in)
+      in = current_;
+    if ((in && in->isDependentContext()) || !evaluable(value))
       return;
-    Expr::EvalResult result;
-    if (!value->EvaluateAsInt(result, ctx_))
-      return;
-    const llvm::APSInt &v = result.Val.getInt();
-    out_.fieldStores.push_back({usrOf(field), v.isSigned() ? v.signedRoundToDouble() : v.roundToDouble()});
+    SymbolicValue v;
+    if (field->getType()->isIntegerType()) {
+      v = symbolicValue(value, in, ctx_);
+    } else if (isStdContainer(field->getType())) {
+      // px(n) / px(n, 0.f): a count; items_(items): the size of what is copied.
+      const auto *construct = dyn_cast<CXXConstructExpr>(value->IgnoreImplicit());
+      if (construct && construct->getNumArgs() >= 1 && construct->getArg(0)->getType()->isIntegerType())
+        v = symbolicValue(construct->getArg(0), in, ctx_);
+      else
+        v = argumentValue(value, in, ctx_);
+    }
+    if (v.kind != SymbolicValue::Kind::Unknown)
+      out_.fieldStores.push_back({usrOf(field), v, v.symbolic() && in ? usrOf(in) : std::string()});
+  }
+
+  static bool isStdContainer(QualType type) {
+    const auto *record = type.getNonReferenceType()->getAsCXXRecordDecl();
+    return record && normalizedName(record).rfind("::std::", 0) == 0;
   }
 
   void consider(const FunctionDecl *fn) {
@@ -149,6 +185,8 @@ private:
   std::vector<const FunctionDecl *> patterns_;  // templates' patterns, in traversal order
   std::set<const FunctionDecl *> instantiated_; // canonical patterns some instantiation came from
   std::set<std::string> constructed_;
+  const FunctionDecl *current_ = nullptr;
+  std::set<std::pair<const FunctionDecl *, const FieldDecl *>> filled_; // fill scans done
 };
 
 } // namespace

@@ -42,12 +42,133 @@ std::optional<double> evaluateConstant(const Expr *expr, ASTContext &ctx) {
   return std::nullopt;
 }
 
-bool isSymbolic(const SymbolicValue &v) { return v.kind == Kind::Param || v.kind == Kind::Field; }
+bool isSymbolic(const SymbolicValue &v) { return v.symbolic(); }
+
+/// The product of two values: constants scale, unknown sizes multiply
+/// (`w * h` is a monomial of degree 2).
+SymbolicValue multiply(const SymbolicValue &l, const SymbolicValue &r) {
+  if (l.kind == Kind::Unknown || r.kind == Kind::Unknown)
+    return {};
+  if (l.kind == Kind::Constant)
+    return scaled(r, l.value);
+  if (r.kind == Kind::Constant)
+    return scaled(l, r.value);
+  SymbolicValue v = l;
+  v.value *= r.value;
+  v.more.push_back({r.param, r.field});
+  v.more.insert(v.more.end(), r.more.begin(), r.more.end());
+  return v;
+}
+
+/// The larger of two sizes of one thing: an unknown size the caller gives
+/// outweighs a constant (it is the data; the constant a default).
+SymbolicValue larger(const SymbolicValue &a, const SymbolicValue &b) {
+  if (a.kind == Kind::Unknown)
+    return b;
+  if (b.kind == Kind::Unknown)
+    return a;
+  if (a.kind == Kind::Constant && b.kind == Kind::Constant)
+    return a.value >= b.value ? a : b;
+  if (a.kind == Kind::Constant)
+    return b;
+  if (b.kind == Kind::Constant)
+    return a;
+  return a.degree() >= b.degree() ? a : b;
+}
+
+bool isStdContainer(const CXXRecordDecl *record) {
+  return record && normalizedName(record).rfind("::std::", 0) == 0;
+}
+
+/// Nesting depth of the size queries below: a fill inside a loop asks for
+/// the loop's trip, which may ask for another container's size.
+int sizeDepth = 0;
+struct SizeDepth {
+  SizeDepth() { ++sizeDepth; }
+  ~SizeDepth() { --sizeDepth; }
+  bool tooDeep() const { return sizeDepth > 4; }
+};
+
+SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext &ctx);
+SymbolicValue loopTrip(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) { return tripCount(loop, fn, ctx); }
+
+/// Whether `object` names `target` (a local variable, or a data member of
+/// any object of its class).
+bool names(const Expr *object, const ValueDecl *target) {
+  object = object->IgnoreParenImpCasts();
+  if (const auto *ref = dyn_cast<DeclRefExpr>(object))
+    return ref->getDecl() == target;
+  if (const auto *member = dyn_cast<MemberExpr>(object))
+    return member->getMemberDecl() == target;
+  return false;
+}
+
+/// Walks a body for the statements that size a container: `resize(n)`,
+/// `reserve(n)`, `assign(n, x)`, an assignment of a container of known
+/// size, and elements appended in loops (`push_back` n times).
+class FillScan {
+public:
+  FillScan(const ValueDecl *target, const FunctionDecl *fn, ASTContext &ctx) : target_(target), fn_(fn), ctx_(ctx) {}
+
+  SymbolicValue run(const Stmt *body) {
+    visit(body);
+    return size_;
+  }
+
+private:
+  void visit(const Stmt *s) {
+    if (!s || isa<LambdaExpr>(s))
+      return;
+    const bool loop = isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
+    if (loop)
+      loops_.push_back(s);
+    if (const auto *call = dyn_cast<CXXMemberCallExpr>(s))
+      memberCall(call);
+    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(s); op && op->getNumArgs() == 2 && names(op->getArg(0), target_)) {
+      if (op->getOperator() == OO_Equal)
+        size_ = larger(size_, containerSize(op->getArg(1), fn_, ctx_));
+      else if (op->getOperator() == OO_PlusEqual)
+        appended();
+    }
+    for (const Stmt *child : s->children())
+      visit(child);
+    if (loop)
+      loops_.pop_back();
+  }
+
+  void memberCall(const CXXMemberCallExpr *call) {
+    const CXXMethodDecl *method = call->getMethodDecl();
+    const Expr *object = call->getImplicitObjectArgument();
+    if (!method || !object || !method->getIdentifier() || !names(object, target_))
+      return;
+    llvm::StringRef name = method->getName();
+    if ((name == "resize" || name == "reserve" || name == "assign") && call->getNumArgs() >= 1 &&
+        call->getArg(0)->getType()->isIntegerType())
+      size_ = larger(size_, symbolicValue(call->getArg(0), fn_, ctx_));
+    else if (name == "push_back" || name == "emplace_back" || name == "push_front" || name == "emplace_front" ||
+             name == "emplace" || name == "insert" || name == "push" || name == "append")
+      appended();
+  }
+
+  /// One element per run of the enclosing loops.
+  void appended() {
+    SymbolicValue count = SymbolicValue::constant(1);
+    for (const Stmt *loop : loops_)
+      count = multiply(count, loopTrip(loop, fn_, ctx_));
+    size_ = larger(size_, count);
+  }
+
+  const ValueDecl *target_;
+  const FunctionDecl *fn_;
+  ASTContext &ctx_;
+  std::vector<const Stmt *> loops_;
+  SymbolicValue size_;
+};
 
 /// Size of a container/array the expression names, if its type or its
 /// construction says.
 SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext &ctx) {
-  expr = expr->IgnoreParenImpCasts();
+  expr = expr->IgnoreImplicit()->IgnoreParenImpCasts();
   QualType type = expr->getType().getNonReferenceType();
   if (const auto *array = ctx.getAsConstantArrayType(type))
     return SymbolicValue::constant(double(array->getSize().getZExtValue()));
@@ -62,24 +183,38 @@ SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext
   if (const auto *member = dyn_cast<CXXMemberCallExpr>(expr)) // v.begin(), v.data()
     if (member->getImplicitObjectArgument() && member->getNumArgs() == 0)
       return containerSize(member->getImplicitObjectArgument(), fn, ctx);
+  if (const auto *member = dyn_cast<MemberExpr>(expr))
+    if (const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl()))
+      if (isStdContainer(field->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+        return SymbolicValue::member(usrOf(field)); // bounded by what is stored into it
   const auto *ref = dyn_cast<DeclRefExpr>(expr);
   const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
   if (const auto *param = dyn_cast_or_null<ParmVarDecl>(var))
     if (param->getDeclContext() == fn && param->getType().getNonReferenceType()->getAsCXXRecordDecl())
       return SymbolicValue::parameter(param->getFunctionScopeIndex());
-  if (!var || !var->hasLocalStorage() || isa<ParmVarDecl>(var) || !var->getInit())
+  if (!var || !var->hasLocalStorage() || isa<ParmVarDecl>(var) || var->getType()->isReferenceType())
     return {};
-  // std::vector<T> v(n) / v(n, x): the count is the first argument.
-  if (const auto *construct = dyn_cast<CXXConstructExpr>(var->getInit()->IgnoreImplicit())) {
-    if (construct->getNumArgs() >= 1 && construct->getArg(0)->getType()->isIntegerType() &&
-        normalizedName(construct->getConstructor()->getParent()).rfind("::std::", 0) == 0)
-      return symbolicValue(construct->getArg(0), fn, ctx);
-    if (construct->getNumArgs() == 1)
-      return containerSize(construct->getArg(0), fn, ctx);
+  SizeDepth depth;
+  if (depth.tooDeep())
+    return {};
+  SymbolicValue size;
+  if (const Expr *init = var->getInit() ? var->getInit()->IgnoreImplicit() : nullptr) {
+    // std::vector<T> v(n) / v(n, x): the count is the first argument.
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(init)) {
+      if (construct->getNumArgs() >= 1 && construct->getArg(0)->getType()->isIntegerType() &&
+          isStdContainer(construct->getConstructor()->getParent()))
+        size = symbolicValue(construct->getArg(0), fn, ctx);
+      else if (construct->getNumArgs() == 1 ||
+               (construct->getNumArgs() == 2 && isa<CXXDefaultArgExpr>(construct->getArg(1)))) // {1, 2, 3}, a copy
+        size = containerSize(construct->getArg(0), fn, ctx);
+    } else if (const auto *list = dyn_cast<InitListExpr>(init)) {
+      size = SymbolicValue::constant(list->getNumInits());
+    }
   }
-  if (const auto *list = dyn_cast<InitListExpr>(var->getInit()->IgnoreImplicit()))
-    return SymbolicValue::constant(list->getNumInits());
-  return {};
+  // Sized or filled later in the body: v.resize(n), a loop of push_back.
+  if (fn && fn->getBody() && isStdContainer(var->getType()->getAsCXXRecordDecl()))
+    size = larger(size, FillScan(var, fn, ctx).run(fn->getBody()));
+  return size;
 }
 
 /// The variable a loop condition compares, with the bound it compares against.
@@ -191,7 +326,12 @@ SymbolicValue comparisonTrip(const Expr *cond, const Expr *inc, const Stmt *init
   SymbolicValue start = startValue(cmp->var, init, fn, ctx);
   if (start.kind == Kind::Unknown && isa<ParmVarDecl>(cmp->var) && step.amount < 0)
     start = SymbolicValue::parameter(cast<ParmVarDecl>(cmp->var)->getFunctionScopeIndex());
-  return tripFrom(start, bound, step);
+  SymbolicValue trip = tripFrom(start, bound, step);
+  // i <= n and n >= i take the bound itself too.
+  const bool inclusive = cmp->varOnLeft ? (cmp->op == BO_LE || cmp->op == BO_GE) : (cmp->op == BO_GE || cmp->op == BO_LE);
+  if (inclusive && trip.kind == Kind::Constant && !step.geometric)
+    trip.value += 1;
+  return trip;
 }
 
 } // namespace
@@ -222,8 +362,9 @@ SymbolicValue symbolicValue(const Expr *expr, const FunctionDecl *fn, ASTContext
     SymbolicValue r = symbolicValue(bin->getRHS(), fn, ctx);
     switch (bin->getOpcode()) {
     case BO_Mul:
-      if (l.kind == Kind::Constant) return scaled(r, l.value);
-      if (r.kind == Kind::Constant) return scaled(l, r.value);
+      return multiply(l, r);
+    case BO_Shl: // n << 20
+      if (r.kind == Kind::Constant && r.value >= 0 && r.value < 63) return scaled(l, std::ldexp(1.0, int(r.value)));
       return {};
     case BO_Div:
       if (r.kind == Kind::Constant && r.value != 0) return scaled(l, 1 / r.value);
@@ -245,6 +386,16 @@ SymbolicValue symbolicValue(const Expr *expr, const FunctionDecl *fn, ASTContext
   if (const auto *construct = dyn_cast<CXXConstructExpr>(expr))
     if (construct->getNumArgs() == 1)
       return symbolicValue(construct->getArg(0), fn, ctx);
+  // v.size(), s.length(): the container's element count.
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(expr))
+    if (const CXXMethodDecl *method = member->getMethodDecl();
+        method && method->getIdentifier() && member->getNumArgs() == 0 && member->getImplicitObjectArgument() &&
+        (method->getName() == "size" || method->getName() == "length"))
+      return containerSize(member->getImplicitObjectArgument(), fn, ctx);
+  // `argc > 1 ? atoi(argv[1]) : 2000000`: the default a run takes, or the
+  // larger of two known branches.
+  if (const auto *cond = dyn_cast<ConditionalOperator>(expr))
+    return larger(symbolicValue(cond->getTrueExpr(), fn, ctx), symbolicValue(cond->getFalseExpr(), fn, ctx));
   return {};
 }
 
@@ -257,9 +408,66 @@ SymbolicValue argumentValue(const Expr *expr, const FunctionDecl *fn, ASTContext
   return containerSize(expr, fn, ctx);
 }
 
+namespace {
+
+/// The integer variable a condition tests for zero: `m`, `m != 0`, `m > 0`.
+const VarDecl *testedForZero(const Expr *cond, ASTContext &ctx) {
+  if (!cond)
+    return nullptr;
+  cond = cond->IgnoreParenImpCasts();
+  if (const auto *bin = dyn_cast<BinaryOperator>(cond)) {
+    if (bin->getOpcode() != BO_NE && bin->getOpcode() != BO_GT)
+      return nullptr;
+    auto zero = evaluateConstant(bin->getRHS(), ctx);
+    if (!zero || *zero != 0)
+      return nullptr;
+    cond = bin->getLHS()->IgnoreParenImpCasts();
+  }
+  const auto *ref = dyn_cast<DeclRefExpr>(cond);
+  const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  return var && var->getType()->isIntegerType() ? var : nullptr;
+}
+
+/// Whether `s` shrinks `var` by bits: `m >>= k`, `m /= k`, `m &= m - 1`,
+/// `m = m >> k`, `m = m & (m - 1)`.
+bool dropsBits(const Stmt *s, const VarDecl *var) {
+  if (!s || isa<LambdaExpr>(s))
+    return false;
+  auto isVar = [&](const Expr *e) {
+    const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+    return ref && ref->getDecl() == var;
+  };
+  if (const auto *assign = dyn_cast<CompoundAssignOperator>(s))
+    if (isVar(assign->getLHS()) && (assign->getOpcode() == BO_ShrAssign || assign->getOpcode() == BO_DivAssign ||
+                                    assign->getOpcode() == BO_AndAssign))
+      return true;
+  if (const auto *assign = dyn_cast<BinaryOperator>(s); assign && assign->getOpcode() == BO_Assign && isVar(assign->getLHS()))
+    if (const auto *rhs = dyn_cast<BinaryOperator>(assign->getRHS()->IgnoreParenImpCasts()))
+      if ((rhs->getOpcode() == BO_Shr || rhs->getOpcode() == BO_Div || rhs->getOpcode() == BO_And) &&
+          (isVar(rhs->getLHS()) || isVar(rhs->getRHS())))
+        return true;
+  for (const Stmt *child : s->children())
+    if (dropsBits(child, var))
+      return true;
+  return false;
+}
+
+/// A walk over the bits of an integer (`while (m) { ...; m &= m - 1; }`,
+/// `for (; v; v >>= 1)`): at most its width in iterations.
+SymbolicValue bitWalkTrip(const Expr *cond, const Stmt *body, const Expr *inc, ASTContext &ctx) {
+  const VarDecl *var = testedForZero(cond, ctx);
+  if (!var || !(dropsBits(body, var) || dropsBits(inc, var)))
+    return {};
+  return SymbolicValue::constant(double(ctx.getTypeSize(var->getType())));
+}
+
+} // namespace
+
 SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) {
-  if (const auto *f = dyn_cast<ForStmt>(loop))
-    return comparisonTrip(f->getCond(), f->getInc(), f->getInit(), fn, ctx);
+  if (const auto *f = dyn_cast<ForStmt>(loop)) {
+    SymbolicValue trip = comparisonTrip(f->getCond(), f->getInc(), f->getInit(), fn, ctx);
+    return trip.kind != Kind::Unknown ? trip : bitWalkTrip(f->getCond(), f->getBody(), f->getInc(), ctx);
+  }
   if (const auto *r = dyn_cast<CXXForRangeStmt>(loop))
     return containerSize(r->getRangeInit(), fn, ctx);
   if (const auto *w = dyn_cast<WhileStmt>(loop)) {
@@ -269,8 +477,20 @@ SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ct
     if (const auto *unary = dyn_cast<UnaryOperator>(cond))
       if (unary->isDecrementOp())
         return symbolicValue(unary->getSubExpr(), fn, ctx);
+    return bitWalkTrip(w->getCond(), w->getBody(), nullptr, ctx);
   }
+  if (const auto *d = dyn_cast<DoStmt>(loop))
+    return bitWalkTrip(d->getCond(), d->getBody(), nullptr, ctx);
   return {};
+}
+
+SymbolicValue filledSize(const ValueDecl *target, const FunctionDecl *fn, ASTContext &ctx) {
+  if (!fn || !fn->getBody())
+    return {};
+  SizeDepth depth;
+  if (depth.tooDeep())
+    return {};
+  return FillScan(target, fn, ctx).run(fn->getBody());
 }
 
 double constantDurationNs(const Expr *expr, ASTContext &ctx) {

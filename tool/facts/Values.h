@@ -11,6 +11,7 @@ class ASTContext;
 class Expr;
 class FunctionDecl;
 class Stmt;
+class ValueDecl;
 } // namespace clang
 
 namespace concur {
@@ -30,6 +31,11 @@ SymbolicValue symbolicValue(const clang::Expr *expr, const clang::FunctionDecl *
 /// container (or an iterator into one) its element count.
 SymbolicValue argumentValue(const clang::Expr *expr, const clang::FunctionDecl *fn,
                             clang::ASTContext &ctx);
+
+/// The element count a body gives the container `target` (a local variable
+/// or a data member): `resize(n)`, `reserve(n)`, `assign(n, x)`, an
+/// assignment, elements appended in loops. Unknown when nothing there says.
+SymbolicValue filledSize(const clang::ValueDecl *target, const clang::FunctionDecl *fn, clang::ASTContext &ctx);
 
 /// Iterations of a loop statement per entry, when its shape says.
 SymbolicValue tripCount(const clang::Stmt *loop, const clang::FunctionDecl *fn,

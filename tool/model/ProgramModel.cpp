@@ -11,11 +11,9 @@ ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &cata
             [](const TUSummary &a, const TUSummary &b) { return a.mainFile < b.mainFile; });
   for (const auto &summary : summaries)
     constructed_.insert(summary.constructedClasses.begin(), summary.constructedClasses.end());
-  for (const auto &summary : summaries)
-    for (const auto &store : summary.fieldStores) {
-      double &bound = fieldBounds_.try_emplace(store.field, store.value).first->second;
-      bound = std::max(bound, store.value);
-    }
+  for (auto &summary : summaries)
+    for (auto &store : summary.fieldStores)
+      fieldStores_.push_back(std::move(store));
   // One function per definition: the same USR at the same place (an inline
   // function or template in a header, seen by many TUs) is one function;
   // the same USR defined in two places (main in two programs, a helper each
@@ -282,15 +280,46 @@ void ProgramModel::computeSccs() {
   }
 }
 
+/// A store whose value reads the field it writes (`n_ = n_ * 2`) says
+/// nothing about its bound, and would grow it every round.
+static bool readsItself(const FieldStore &store) {
+  if (store.value.kind == SymbolicValue::Kind::Field && store.value.field == store.field)
+    return true;
+  for (const SizeFactor &x : store.value.more)
+    if (x.field == store.field)
+      return true;
+  return false;
+}
+
+bool ProgramModel::updateFieldBounds() {
+  bool changed = false;
+  for (const FieldStore &store : fieldStores_) {
+    if (readsItself(store))
+      continue;
+    const int in = store.function.empty() ? -1 : find(store.function);
+    const double v = evaluate(in, store.value);
+    if (v < 0)
+      continue;
+    auto [it, fresh] = fieldBounds_.try_emplace(store.field, v);
+    if (fresh || v > it->second) {
+      it->second = v;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 void ProgramModel::propagateParamBounds() {
   paramBounds_.resize(functions_.size());
   for (size_t f = 0; f < functions_.size(); ++f)
     paramBounds_[f].assign(functions_[f].numParams, -1);
   // Context-insensitive: each parameter gets the largest constant that
-  // reaches it. Values only grow, so a few rounds reach the fixpoint; the
-  // bound on rounds keeps recursion through parameters finite.
+  // reaches it, each data member the largest value stored into it (which
+  // may be a constructor's parameter: `Image(w, h) : px(w * h)`). Values
+  // only grow, so a few rounds reach the fixpoint; the bound on rounds
+  // keeps recursion through parameters finite.
   for (int round = 0; round < 8; ++round) {
-    bool changed = false;
+    bool changed = updateFieldBounds();
     for (int f = 0; f < int(functions_.size()); ++f) {
       for (const CallEdge &edge : edges_[f]) {
         if (edge.viaCallback)
@@ -312,21 +341,36 @@ void ProgramModel::propagateParamBounds() {
 }
 
 double ProgramModel::paramBound(int function, int param) const {
+  if (function < 0 || function >= int(paramBounds_.size()))
+    return -1;
   const auto &bounds = paramBounds_[function];
   return param >= 0 && param < int(bounds.size()) ? bounds[param] : -1;
+}
+
+double ProgramModel::factorBound(int function, int param, const std::string &field) const {
+  if (param >= 0)
+    return paramBound(function, param);
+  auto it = fieldBounds_.find(field);
+  return it == fieldBounds_.end() ? -1 : it->second;
 }
 
 double ProgramModel::evaluate(int function, const SymbolicValue &value) const {
   switch (value.kind) {
   case SymbolicValue::Kind::Constant:
     return value.value;
-  case SymbolicValue::Kind::Param: {
-    double bound = paramBound(function, value.param);
-    return bound < 0 ? -1 : bound * value.value;
-  }
+  case SymbolicValue::Kind::Param:
   case SymbolicValue::Kind::Field: {
-    auto it = fieldBounds_.find(value.field);
-    return it == fieldBounds_.end() ? -1 : it->second * value.value;
+    double product = value.value * factorBound(function, value.kind == SymbolicValue::Kind::Param ? value.param : -1,
+                                               value.field);
+    if (product < 0)
+      return -1;
+    for (const SizeFactor &x : value.more) {
+      double bound = factorBound(function, x.param, x.field);
+      if (bound < 0)
+        return -1;
+      product *= bound;
+    }
+    return product;
   }
   case SymbolicValue::Kind::Unknown:
     break;

@@ -90,6 +90,8 @@ private:
   void addOverriders(const std::string &method, CallTarget &target) const;
   void computeSccs();
   void propagateParamBounds();
+  bool updateFieldBounds();
+  double factorBound(int function, int param, const std::string &field) const;
   bool sharesTU(int a, int b) const;
   bool sharesLinkUnit(int a, int b) const;
 
@@ -106,7 +108,8 @@ private:
   std::vector<std::vector<int>> sccs_;
   std::vector<int> sccOf_;
   std::vector<std::vector<double>> paramBounds_;
-  std::unordered_map<std::string, double> fieldBounds_; // largest constant stored per data member
+  std::vector<FieldStore> fieldStores_;                 // every TU's, in TU order
+  std::unordered_map<std::string, double> fieldBounds_; // largest value stored per data member
 };
 
 } // namespace concur

@@ -20,8 +20,9 @@ struct other {
   long count;
 };
 
-// Nothing stores a constant into 'count': its trip count stays unknown.
-// CHECK-NEXT: handle neutral none
+// Nothing stores a value into 'count': its size is unknown, and work that
+// grows with data of unknown size is CPU work (O(n) in 'o->count').
+// CHECK-NEXT: handle cpu threads
 long handle(struct other *o) {
   long acc = 0;
   for (long i = 0; i < o->count; i++)

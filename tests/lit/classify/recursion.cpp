@@ -6,8 +6,9 @@
 // CHECK: work cpu threads
 long work(int n) { return n < 2 ? n : work(n - 1) + work(n - 2); }
 
-// CHECK-NEXT: ping neutral none
+// Linear recursion of a depth nothing gives: its work grows with 'n'.
+// CHECK-NEXT: ping cpu threads
 int pong(int n);
 int ping(int n) { return n <= 0 ? 0 : pong(n - 1); }
-// CHECK-NEXT: pong neutral none
+// CHECK-NEXT: pong cpu threads
 int pong(int n) { return n <= 0 ? 0 : ping(n - 1); }

@@ -1,0 +1,113 @@
+// Sizes that reach a loop the way real programs pass them: a constructor's
+// arguments stored in fields (also a container member sized w * h), a
+// buffer resized in main and passed as data()/size(), a vector filled by a
+// loop of push_back whose count is a command-line default. Against the
+// real standard library, not the mock headers.
+// RUN: %concur check --format=json --quiet %s -- -std=c++20 > %t.json
+// RUN: %json-query functions %t.json | FileCheck %s --match-full-lines
+// RUN: %json-query evidence %t.json filter | FileCheck %s --check-prefix=FILTER
+// RUN: %json-query evidence %t.json checksum | FileCheck %s --check-prefix=SUM
+// RUN: %json-query evidence %t.json scan | FileCheck %s --check-prefix=SCAN
+// RUN: %json-query rationale %t.json scan | FileCheck %s --check-prefix=SCAN-WHY
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <vector>
+
+struct Image {
+  int width, height;
+  std::vector<float> px;
+  Image(int w, int h) : width(w), height(h), px(size_t(w) * h) {}
+};
+
+// CHECK: Image::Image neutral none
+// CHECK-NEXT: filter cpu threads
+void filter(const Image &src, Image &dst) {
+  for (int y = 1; y < src.height - 1; ++y)
+    for (int x = 1; x < src.width - 1; ++x) {
+      float s = 0;
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+          s += src.px[size_t(y + dy) * src.width + x + dx];
+      dst.px[size_t(y) * dst.width + x] = s / 9;
+    }
+}
+// FILTER: loop over 'src.width - 1' with 2400 iterations, size stored in a data member, {{.*}}
+
+// CHECK-NEXT: fill cpu threads
+void fill(Image &img) {
+  for (float &p : img.px)
+    p = p * 0.5f + 1.0f;
+}
+
+// CHECK-NEXT: checksum cpu threads
+uint64_t checksum(const uint8_t *data, size_t len) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < len; ++i) {
+    h ^= data[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+// SUM: loop over 'len' with 17M iterations, size from the caller, {{.*}}
+
+// CHECK-NEXT: order cpu threads
+void order(std::vector<int> &v) { std::sort(v.begin(), v.end()); }
+
+// A walk over the set bits of a word: at most 64 turns.
+// CHECK-NEXT: bits neutral none
+int bits(uint64_t m) {
+  int n = 0;
+  while (m) {
+    n += __builtin_ctzll(m);
+    m &= m - 1;
+  }
+  return n;
+}
+
+// Digits of a number: bounded by its width, too.
+// CHECK-NEXT: digits neutral none
+int digits(unsigned v) {
+  int n = 0;
+  for (; v != 0; v /= 10)
+    ++n;
+  return n;
+}
+
+// Nothing in the program gives this size: the work still grows with it.
+// CHECK-NEXT: scan cpu threads
+long scan(const std::vector<long> &values) {
+  long acc = 0;
+  for (long v : values)
+    acc += v * 3 + (v >> 2);
+  return acc;
+}
+// SCAN: loop over 'values', size unknown: O(n) in 'values' (1000 iterations assumed), {{.*}}
+// SCAN-WHY: {{.*}}its work grows with the size of 'values' (O(n)), which the code does not show{{.*}}
+
+// A small vector given by the caller stays small.
+// CHECK-NEXT: pick neutral none
+long pick(const std::vector<long> &values) {
+  long best = 0;
+  for (long v : values)
+    best = std::max(best, v * 7 % 13);
+  return best;
+}
+
+// CHECK-NEXT: main cpu threads
+int main(int argc, char **argv) {
+  Image a(2400, 1800), b(2400, 1800);
+  filter(a, b);
+  fill(b);
+  std::vector<uint8_t> buf;
+  buf.resize(16 << 20);
+  uint64_t h = checksum(buf.data(), buf.size());
+  const int n = argc > 1 ? std::atoi(argv[1]) : 1500000;
+  std::vector<int> v;
+  for (int i = 0; i < n; ++i)
+    v.push_back(i * 7 % 1000);
+  order(v);
+  std::vector<long> few{1, 2, 3, 4};
+  return int(h) + bits(h) + digits(unsigned(h)) + int(pick(few));
+}
