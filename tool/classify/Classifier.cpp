@@ -71,7 +71,10 @@ struct Params {
 class Classifier {
 public:
   Classifier(const ProgramModel &model, const OptionValues &values)
-      : model_(model), p_(values), work_(model.functions().size()) {}
+      : model_(model), p_(values), work_(model.functions().size()), spawnsOf_(model.functions().size()) {
+    for (const SpawnSite &spawn : model.spawns())
+      spawnsOf_[spawn.spawner].push_back(&spawn);
+  }
 
   std::vector<Verdict> run();
 
@@ -92,6 +95,7 @@ private:
   void addLoop(int f, int l, Work &w) const;
   std::string loopMessage(int f, int l, const Nest &n) const;
   Work ownWork(int f, unsigned &recursiveSites) const;
+  void addForkJoin(int f, Work &w) const;
   bool heaviestCandidate(int f, const CallEdge &edge) const;
   Work apiWork(const ApiEntry &api, const CallSite &call, int f) const;
   void addSuspensionWaits(int f, Work &w) const;
@@ -102,6 +106,7 @@ private:
   const ProgramModel &model_;
   Params p_;
   std::vector<Work> work_;
+  std::vector<std::vector<const SpawnSite *>> spawnsOf_; // per spawner
   mutable EvidenceTable table_; // the evidence of every function's work
 };
 
@@ -191,8 +196,10 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
     if (ns < 0)
       ns = p_.assumedWaitNs;
     w.waitNs += ns;
-    if (has(EffectWait) && !has(EffectIo))
+    if (has(EffectWait) && !has(EffectIo)) {
       w.syncWaitNs += ns; // a join, a condition variable, a future: other threads' work
+      w.syncWaits = 1;
+    }
     w.waits = 1;
     w.waitsWithoutAsync = api.asyncAlternative.empty();
     evidence(has(EffectWait) ? "waits" : "blocking", ns);
@@ -332,7 +339,43 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
       break; // edges above
     }
   }
+  addForkJoin(f, w);
   return w;
+}
+
+/// Fork-join: a function that starts threads, async tasks or pool jobs and
+/// then waits for them (join, future get, a condition variable) spends its
+/// wall time on what they do, on as many cores as it started. Its joins are
+/// not waiting for I/O: the workers' work replaces them, so workers that
+/// compute make it cpu and workers that block make it io, and its advice
+/// follows what they need.
+void Classifier::addForkJoin(int f, Work &w) const {
+  if (spawnsOf_[f].empty() || w.syncWaits == 0)
+    return;
+  const FunctionFacts &fn = model_.function(f);
+  Work workers;
+  for (const SpawnSite *spawn : spawnsOf_[f]) {
+    if (model_.sccOf(spawn->started) == model_.sccOf(f))
+      continue; // a worker that spawns its spawner: no order to charge in
+    const Nest n = nest(f, fn.calls[spawn->site].loop);
+    const std::string &name = model_.function(spawn->started).name;
+    workers.add(work_[spawn->started], n.times, table_, name.empty() ? nullptr : &name, n.assumed);
+    if (n.unknown > 0 && work_[spawn->started].cpuNs > 0)
+      workers.addGrowth(work_[spawn->started].growth + n.unknown, n.over);
+  }
+  if (workers.cpuNs + workers.waitNs <= 0)
+    return;
+  w.waitNs = std::max(0.0, w.waitNs - w.syncWaitNs);
+  w.waits -= std::min(w.waits, w.syncWaits);
+  w.syncWaitNs = 0;
+  w.syncWaits = 0;
+  const SpawnSite *first = spawnsOf_[f].front();
+  w.addEvidence(table_,
+                "starts threads or jobs with '" + fn.calls[first->site].displayName +
+                    "' and waits for them: their work is this function's, on several cores (fork-join)",
+                fn.calls[first->site].loc, workers.cpuNs + workers.waitNs);
+  w.add(workers, 1, table_);
+  w.forkJoin = true;
 }
 
 Verdict Classifier::verdictOf(int f, const Work &w) const {
@@ -373,6 +416,7 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   v.facts.waitsWithoutAsync = w.waitsWithoutAsync;
   v.facts.waitsRepeat = w.waitsRepeat;
   v.facts.mtUnsafe = w.mtUnsafe;
+  v.facts.forkJoin = w.forkJoin;
   Decision decision = decide(v.kind, v.facts);
   v.recommendation = decision.recommendation;
   v.rationale = std::move(decision.rationale);

@@ -24,6 +24,10 @@ Decision decideCpu(const DecisionFacts &facts) {
   if (facts.mtUnsafe)
     return {Recommendation::Processes, "CPU-bound and calls functions that are not thread-safe: run it on a "
                                        "concur::process_pool, where each worker has its own copy of that state"};
+  if (facts.forkJoin)
+    return {Recommendation::Threads, "CPU-bound, and already split over threads it starts and joins (fork-join): "
+                                     "keep threads; a concur::thread_pool with parallel_for spares a thread start "
+                                     "per part and sizes the split to the cores"};
   return {Recommendation::Threads, facts.coroutine
                                        ? "CPU-heavy work inside a coroutine blocks its event loop: offload it with "
                                          "co_await concur::to_thread(...) or a thread pool"

@@ -32,6 +32,7 @@ struct DecisionFacts {
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool waitsRepeat = false;       // several waits, or waits inside a loop
   bool mtUnsafe = false;          // calls functions that are not thread-safe
+  bool forkJoin = false;          // starts threads or pool jobs and waits for them
 };
 
 /// A function's entries of a runtime profile, summed, and the kind they show.

@@ -66,6 +66,9 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
   // A callee's count is bounded once as it is reached, then as it is repeated.
   double otherWaits = via ? double(unsigned(std::min(1e6, double(other.waits)))) : double(other.waits);
   waits += unsigned(std::min(1e6, otherWaits * times));
+  double otherSync = via ? double(unsigned(std::min(1e6, double(other.syncWaits)))) : double(other.syncWaits);
+  syncWaits += unsigned(std::min(1e6, otherSync * times));
+  forkJoin |= other.forkJoin;
   waitsRepeat |= other.waitsRepeat || (other.waits > 0 && times > 1);
   waitsWithoutAsync |= other.waitsWithoutAsync;
   mtUnsafe |= other.mtUnsafe;

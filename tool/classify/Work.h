@@ -75,6 +75,8 @@ struct Work {
   double assumedNs = 0;   // the part that rests on assumed trip counts
   double syncWaitNs = 0;  // the part of waitNs spent waiting for other threads/processes
   unsigned waits = 0;     // blocking calls executed (scaled by loops)
+  unsigned syncWaits = 0; // the part of waits that wait for other threads/processes (joins, futures)
+  bool forkJoin = false;  // starts threads or pool jobs and waits for them: their work is its own
   bool waitsRepeat = false;       // several waits, or waits inside a loop
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool mtUnsafe = false;

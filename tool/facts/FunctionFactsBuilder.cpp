@@ -127,6 +127,7 @@ public:
 private:
   void walkLoop(const Stmt *loop);
   std::string loopSubject(const Stmt *loop) const;
+  void emplacedConstructor(const clang::FunctionDecl *callee, const clang::Expr *receiver, CallSite &cs) const;
   void recordCall(const CallExpr *call);
   void recordConstruct(const CXXConstructExpr *construct);
   void recordDescriptors(const CallExpr *call, const FunctionDecl *callee, bool system, const ApiEntry *entry,
@@ -339,6 +340,33 @@ void Builder::walkLoop(const Stmt *loop) {
   loops_.pop_back();
 }
 
+/// `threads.emplace_back(f, x)` constructs a std::thread from (f, x)
+/// inside the library, where the constructor call is not seen: when the
+/// catalogue describes the element's constructor, the call is that
+/// constructor (a spawn, for a thread).
+void Builder::emplacedConstructor(const FunctionDecl *callee, const Expr *receiver, CallSite &cs) const {
+  if (!callee || !callee->getIdentifier() || !callee->getName().starts_with("emplace"))
+    return;
+  QualType type = receiver->getType().getNonReferenceType();
+  if (type->isPointerType())
+    type = type->getPointeeType();
+  const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(type->getAsCXXRecordDecl());
+  if (!spec || spec->getTemplateArgs().size() < 1 || spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return;
+  QualType elementType = spec->getTemplateArgs()[0].getAsType();
+  const CXXRecordDecl *element = elementType->getAsCXXRecordDecl();
+  if (!element || !element->getIdentifier())
+    return;
+  const std::string ctor = normalizedName(element) + "::" + element->getName().str();
+  if (!catalog_.lookup(ctor, {}, {}))
+    return;
+  cs.calleeName = ctor;
+  cs.displayName = displayName(element) + "::" + element->getName().str();
+  cs.calleeUsr.clear();
+  cs.isConstructor = true;
+  cs.receiverTypes = classAndBases(elementType);
+}
+
 CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const Expr *receiver,
                            llvm::ArrayRef<const Expr *> args) {
   CallSite cs;
@@ -362,6 +390,7 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
   if (receiver) {
     cs.receiverTypes = classAndBases(receiver);
     cs.receiverObject = globalObjectName(receiver);
+    emplacedConstructor(callee, receiver, cs);
   }
   cs.virtualFile = anyVirtualFilePath(args) || (receiver && virtualFiles_.count(locationKey(receiver)));
   if (cs.virtualFile && receiver && isa<CXXMemberCallExpr>(call))

@@ -300,6 +300,10 @@ SymbolicValue tripFrom(SymbolicValue start, SymbolicValue bound, Step step) {
   // parameter dominates the count.
   if (isSymbolic(to) && from.kind == Kind::Constant)
     return scaled(to, 1 / stride);
+  // From one unknown to another (`for (i = begin; i < end; ++i)`): at most
+  // the bound, the size of what the range is a part of.
+  if (isSymbolic(to) && isSymbolic(from))
+    return scaled(to, 1 / stride);
   return {};
 }
 

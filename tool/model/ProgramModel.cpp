@@ -236,6 +236,11 @@ void ProgramModel::computeSccs() {
   std::vector<bool> onStack(n, false);
   sccOf_.assign(n, -1);
   int counter = 0;
+  // A spawned body counts as a successor of its spawner: the classifier
+  // charges a fork-join function its workers' work, so they come first.
+  std::vector<std::vector<int>> spawned(n);
+  for (const SpawnSite &spawn : spawns_)
+    spawned[spawn.spawner].push_back(spawn.started);
   struct Frame { int node; size_t edge; };
   for (int root = 0; root < n; ++root) {
     if (index[root] >= 0)
@@ -247,8 +252,10 @@ void ProgramModel::computeSccs() {
     while (!frames.empty()) {
       Frame &frame = frames.back();
       const auto &out = edges_[frame.node];
-      if (frame.edge < out.size()) {
-        int next = out[frame.edge++].callee;
+      const auto &started = spawned[frame.node];
+      if (frame.edge < out.size() + started.size()) {
+        const size_t e = frame.edge++;
+        int next = e < out.size() ? out[e].callee : started[e - out.size()];
         if (index[next] < 0) {
           index[next] = low[next] = counter++;
           stack.push_back(next);

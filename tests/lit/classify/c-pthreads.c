@@ -20,8 +20,9 @@ static void *worker(void *arg) {
   return arg;
 }
 
-// The spawner only waits for the workers: its own thread is io (waiting).
-// CHECK-NEXT: main io threads
+// The spawner starts workers that compute and joins them (fork-join): its
+// process runs on four cores, so it is cpu; the joins are not I/O.
+// CHECK-NEXT: main cpu threads
 int main(void) {
   pthread_t threads[4];
   for (int i = 0; i < 4; ++i)

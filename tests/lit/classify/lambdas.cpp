@@ -19,8 +19,9 @@ void step() {
 }
 // CHECK-NEXT: step::(lambda at {{.*}}lambdas.cpp:[[@LINE-2]]:12) io async
 
-// The thread's body sleeps; the spawner only waits for it to finish.
-// CHECK-NEXT: handle io threads
+// The thread's body sleeps and the spawner joins it (fork-join): its time is
+// the worker's sleep, and the advice follows what the worker needs.
+// CHECK-NEXT: handle io async
 void handle() {
   std::thread t([] { std::this_thread::sleep_for(std::chrono::milliseconds(50)); });
   t.join();
