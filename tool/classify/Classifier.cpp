@@ -129,6 +129,18 @@ Classifier::Nest Classifier::nest(int f, int loop) const {
   return n;
 }
 
+/// The heaviest part of a function's work as advice names it: the callee
+/// it is reached through, or the function's own loop or call.
+static std::string heaviestPart(const std::vector<Evidence> &evidence) {
+  if (evidence.empty() || evidence.front().weightNs <= 0)
+    return {};
+  const Evidence &top = evidence.front();
+  if (!top.via.empty())
+    return "'" + top.via.front() + "'";
+  const bool loop = top.message.rfind("loop", 0) == 0 || top.message.rfind("retry loop", 0) == 0;
+  return (loop ? "the loop at line " : "the call at line ") + std::to_string(top.loc.line);
+}
+
 static std::string quoted(const std::string &text) { return text.empty() ? "its data" : "'" + text + "'"; }
 
 /// The loop as the evidence states it: what it runs over, how often, and
@@ -221,6 +233,7 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
   }
   if (has(EffectMtUnsafe)) {
     w.mtUnsafe = true;
+    w.mtUnsafeNames.push_back(name);
     evidence("not thread-safe", 0);
   }
   return w;
@@ -411,19 +424,6 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
     v.confidence = std::min(v.confidence, 0.6); // the kind rests on a size nobody gave
   v.confidence = std::max(0.2, std::round(v.confidence * 100) / 100);
 
-  v.facts.coroutine = model_.function(f).isCoroutine;
-  v.facts.waitsOnOthers = w.syncWaitNs > w.waitNs / 2;
-  v.facts.waitsWithoutAsync = w.waitsWithoutAsync;
-  v.facts.waitsRepeat = w.waitsRepeat;
-  v.facts.mtUnsafe = w.mtUnsafe;
-  v.facts.forkJoin = w.forkJoin;
-  Decision decision = decide(v.kind, v.facts);
-  v.recommendation = decision.recommendation;
-  v.rationale = std::move(decision.rationale);
-  if (v.kind == WorkKind::Cpu && growing && w.assumedNs > w.cpuNs / 2)
-    v.rationale += "; its work grows with the size of " + quoted(w.growthOver) + " (" +
-                   (w.growth > 1 ? "O(n^" + std::to_string(w.growth) + ")" : std::string("O(n)")) +
-                   "), which the code does not show: this pays off when that data is large";
   // The 6 heaviest, heaviest first (the earlier of equal ones first).
   std::vector<EvidenceItem> items = w.evidence;
   std::stable_sort(items.begin(), items.end(),
@@ -432,6 +432,22 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
     items.resize(kShownEvidence);
   for (const EvidenceItem &item : items)
     v.evidence.push_back(table_.evidence(item.key, item.weightNs));
+
+  v.facts.coroutine = model_.function(f).isCoroutine;
+  v.facts.waitsOnOthers = w.syncWaitNs > w.waitNs / 2;
+  v.facts.waitsWithoutAsync = w.waitsWithoutAsync;
+  v.facts.waitsRepeat = w.waitsRepeat;
+  v.facts.mtUnsafe = w.mtUnsafeHot;
+  v.facts.mtUnsafeNames = w.mtUnsafeNames;
+  v.facts.forkJoin = w.forkJoin;
+  v.facts.heaviest = heaviestPart(v.evidence);
+  Decision decision = decide(v.kind, v.facts);
+  v.recommendation = decision.recommendation;
+  v.rationale = std::move(decision.rationale);
+  if (v.kind == WorkKind::Cpu && growing && w.assumedNs > w.cpuNs / 2)
+    v.rationale += "; its work grows with the size of " + quoted(w.growthOver) + " (" +
+                   (w.growth > 1 ? "O(n^" + std::to_string(w.growth) + ")" : std::string("O(n)")) +
+                   "), which the code does not show: this pays off when that data is large";
   return v;
 }
 

@@ -4,6 +4,33 @@ namespace concur {
 
 namespace {
 
+/// "'strtok' and 'rand'": the non-thread-safe calls a rationale names.
+std::string unsafeCalls(const DecisionFacts &facts) {
+  if (facts.mtUnsafeNames.empty())
+    return "functions that are not thread-safe";
+  std::string list;
+  for (size_t i = 0; i < facts.mtUnsafeNames.size(); ++i) {
+    if (i > 0)
+      list += i + 1 == facts.mtUnsafeNames.size() ? " and " : ", ";
+    list += "'" + facts.mtUnsafeNames[i] + "'";
+  }
+  return list;
+}
+
+/// A coroutine with heavy synchronous work stays a coroutine: it offloads
+/// that work, to a thread, or to a process when the work touches
+/// process-global state that is not thread-safe.
+Decision decideCoroutineCpu(const DecisionFacts &facts) {
+  const std::string what = facts.heaviest.empty() ? "the computation" : facts.heaviest;
+  if (facts.mtUnsafe)
+    return {Recommendation::Async, "CPU-heavy work inside a coroutine blocks its event loop, and it calls " +
+                                       unsafeCalls(facts) + ": offload " + what +
+                                       " to a concur::process_pool (co_await pool.submit(...)), where each "
+                                       "worker has its own copy of that state"};
+  return {Recommendation::Async, "CPU-heavy work inside a coroutine blocks its event loop: keep the coroutine and "
+                                 "offload " + what + " with co_await concur::to_thread(...) or a thread pool"};
+}
+
 Decision decideIo(const DecisionFacts &facts) {
   if (facts.waitsOnOthers && !facts.coroutine)
     return {Recommendation::Threads,
@@ -21,18 +48,18 @@ Decision decideIo(const DecisionFacts &facts) {
 }
 
 Decision decideCpu(const DecisionFacts &facts) {
+  if (facts.coroutine)
+    return decideCoroutineCpu(facts);
   if (facts.mtUnsafe)
-    return {Recommendation::Processes, "CPU-bound and calls functions that are not thread-safe: run it on a "
-                                       "concur::process_pool, where each worker has its own copy of that state"};
+    return {Recommendation::Processes, "CPU-bound and calls " + unsafeCalls(facts) +
+                                           " on its hot path, which are not thread-safe: run it on a "
+                                           "concur::process_pool, where each worker has its own copy of that state"};
   if (facts.forkJoin)
     return {Recommendation::Threads, "CPU-bound, and already split over threads it starts and joins (fork-join): "
                                      "keep threads; a concur::thread_pool with parallel_for spares a thread start "
                                      "per part and sizes the split to the cores"};
-  return {Recommendation::Threads, facts.coroutine
-                                       ? "CPU-heavy work inside a coroutine blocks its event loop: offload it with "
-                                         "co_await concur::to_thread(...) or a thread pool"
-                                       : "CPU-bound: run independent parts in parallel on a thread pool "
-                                         "(concur::parallel_for); threads share memory at no copying cost"};
+  return {Recommendation::Threads, "CPU-bound: run independent parts in parallel on a thread pool "
+                                   "(concur::parallel_for); threads share memory at no copying cost"};
 }
 
 } // namespace
@@ -47,8 +74,9 @@ Decision decide(WorkKind kind, const DecisionFacts &facts) {
     return decideCpu(facts);
   case WorkKind::Mixed:
     if (facts.mtUnsafe)
-      return {Recommendation::Processes, "I/O mixed with computation that calls non-thread-safe functions: "
-                                         "worker processes isolate that state"};
+      return {Recommendation::Processes, "I/O mixed with computation that calls " + unsafeCalls(facts) +
+                                             " on its hot path, which are not thread-safe: worker processes isolate "
+                                             "that state"};
     return {Recommendation::Threads, "I/O mixed with computation: on a thread pool the computation of one "
                                      "item overlaps the waits of the others"};
   }

@@ -31,7 +31,11 @@ struct DecisionFacts {
   bool waitsOnOthers = false;     // most of its waiting is for other threads or processes
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool waitsRepeat = false;       // several waits, or waits inside a loop
-  bool mtUnsafe = false;          // calls functions that are not thread-safe
+  bool mtUnsafe = false;          // calls functions that are not thread-safe, on a hot path (in a loop)
+  std::vector<std::string> mtUnsafeNames; // those functions, at most 3
+  /// The heaviest computation, as the advice names it: "'f'" for a callee,
+  /// "the loop at line N" for its own loop. Empty when it has none.
+  std::string heaviest;
   bool forkJoin = false;          // starts threads or pool jobs and waits for them
 };
 

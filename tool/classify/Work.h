@@ -80,6 +80,10 @@ struct Work {
   bool waitsRepeat = false;       // several waits, or waits inside a loop
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool mtUnsafe = false;
+  /// A non-thread-safe call runs on a hot path: in a loop of the function
+  /// that makes it, or of a caller that calls that function in a loop.
+  bool mtUnsafeHot = false;
+  std::vector<std::string> mtUnsafeNames; // those calls' names, at most 3
   bool indirect = false;
   /// How many nested loops of unknown size the heaviest growing work runs
   /// in (its degree: 1 for O(n), 2 for O(n^2)); 0 when its size is known.

@@ -2,6 +2,8 @@
 // it awaits another coroutine of the program (whose work is its own).
 // RUN: %concur check --format=json --quiet %s -- %mockflags > %t.json
 // RUN: %json-query functions %t.json | FileCheck %s --match-full-lines
+// RUN: %json-query rationale %t.json compute | FileCheck %s --check-prefix=OFFLOAD
+// RUN: %json-query rationale %t.json run_one | FileCheck %s --check-prefix=OFFLOAD-CALLEE
 
 #include <task.h>
 
@@ -16,14 +18,17 @@ task<> serve(int fd) {
   }
 }
 
-// CHECK-NEXT: compute cpu threads
+// A coroutine with heavy synchronous work stays async and offloads it.
+// CHECK-NEXT: compute cpu async
 task<> compute() {
   long acc = 0;
   for (int i = 0; i < 40000000; ++i)
     acc += i % 7;
   co_return;
 }
+// OFFLOAD: {{.*}}offload the loop at line [[@LINE-4]] with co_await concur::to_thread(...){{.*}}
 
 // Awaiting a coroutine of the program is not a wait: it inherits the work.
-// CHECK-NEXT: run_one cpu threads
+// CHECK-NEXT: run_one cpu async
 task<> run_one() { co_await compute(); }
+// OFFLOAD-CALLEE: {{.*}}offload 'compute' with co_await concur::to_thread(...){{.*}}
