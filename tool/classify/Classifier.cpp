@@ -6,6 +6,7 @@
 #include "support/Format.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 
@@ -93,6 +94,7 @@ private:
   };
   Nest nest(int f, int loop) const;
   void addLoop(int f, int l, Work &w) const;
+  void growThrough(int f, int loop, const Work &inner, Work &w) const;
   std::string loopMessage(int f, int l, const Nest &n) const;
   Work ownWork(int f, unsigned &recursiveSites) const;
   void addForkJoin(int f, Work &w) const;
@@ -131,13 +133,15 @@ Classifier::Nest Classifier::nest(int f, int loop) const {
 
 /// The heaviest part of a function's work as advice names it: the callee
 /// it is reached through, or the function's own loop or call.
-static std::string heaviestPart(const std::vector<Evidence> &evidence) {
+static std::string heaviestPart(const FunctionFacts &fn, const std::vector<Evidence> &evidence) {
   if (evidence.empty() || evidence.front().weightNs <= 0)
     return {};
   const Evidence &top = evidence.front();
   if (!top.via.empty())
     return "'" + top.via.front() + "'";
-  const bool loop = top.message.rfind("loop", 0) == 0 || top.message.rfind("retry loop", 0) == 0;
+  const bool loop = std::any_of(fn.loops.begin(), fn.loops.end(), [&](const Loop &l) {
+    return l.loc.line == top.loc.line && l.loc.column == top.loc.column && l.loc.file == top.loc.file;
+  });
   return (loop ? "the loop at line " : "the call at line ") + std::to_string(top.loc.line);
 }
 
@@ -151,7 +155,7 @@ std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
   if (loop.retry)
     return "retry loop that goes round again only when another thread interferes (counted once), " + perIteration;
   // A literal bound (`i < 64`) says nothing the count does not.
-  const bool literal = loop.over.find_first_not_of("0123456789'uUlLzZxXabcdefABCDEF") == std::string::npos;
+  const bool literal = !loop.over.empty() && std::isdigit(static_cast<unsigned char>(loop.over.front()));
   const std::string subject = loop.over.empty() || literal ? "loop" : "loop over '" + loop.over + "'";
   const double trip = model_.evaluate(f, loop.trip);
   if (trip < 0) {
@@ -167,6 +171,17 @@ std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
   std::string total = n.assumed ? " (~" + approxCount(n.times * loop.ops) + " in all, with assumed sizes)"
                                 : " (~" + approxCount(n.times * loop.ops) + " in all)";
   return subject + " with " + approxCount(trip) + " iterations" + source + ", " + perIteration + total;
+}
+
+/// `inner` (a callee's, an API call's, a worker's work) runs inside loop
+/// `loop` of `f`: its growth deepens by the loops around it whose size
+/// nothing gives.
+void Classifier::growThrough(int f, int loop, const Work &inner, Work &w) const {
+  if (inner.cpuNs <= 0)
+    return;
+  const Nest n = nest(f, loop);
+  if (inner.growth > 0 || n.unknown > 0)
+    w.addGrowth(inner.growth + n.unknown, n.unknown > 0 ? n.over : inner.growthOver);
 }
 
 void Classifier::addLoop(int f, int l, Work &w) const {
@@ -315,10 +330,7 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     const std::string &name = model_.function(edge.callee).name;
     const Work &callee = work_[edge.callee];
     w.add(callee, times, table_, name.empty() ? nullptr : &name, assumed);
-    if (callee.cpuNs > 0 && (callee.growth > 0 || assumed)) {
-      const Nest n = nest(f, call.loop);
-      w.addGrowth(callee.growth + n.unknown, n.unknown > 0 ? n.over : callee.growthOver);
-    }
+    growThrough(f, call.loop, callee, w);
   }
   for (int s = 0; s < int(fn.calls.size()); ++s) {
     const CallSite &call = fn.calls[s];
@@ -329,10 +341,7 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     case CallTarget::Kind::Api: {
       const Work api = apiWork(*target.api, call, f);
       w.add(api, times, table_, nullptr, assumed);
-      if (api.cpuNs > 0 && (api.growth > 0 || assumed)) {
-        const Nest n = nest(f, call.loop);
-        w.addGrowth(api.growth + n.unknown, n.unknown > 0 ? n.over : api.growthOver);
-      }
+      growThrough(f, call.loop, api, w);
       break;
     }
     case CallTarget::Kind::Library:
@@ -373,8 +382,7 @@ void Classifier::addForkJoin(int f, Work &w) const {
     const Nest n = nest(f, fn.calls[spawn->site].loop);
     const std::string &name = model_.function(spawn->started).name;
     workers.add(work_[spawn->started], n.times, table_, name.empty() ? nullptr : &name, n.assumed);
-    if (n.unknown > 0 && work_[spawn->started].cpuNs > 0)
-      workers.addGrowth(work_[spawn->started].growth + n.unknown, n.over);
+    growThrough(f, fn.calls[spawn->site].loop, work_[spawn->started], workers);
   }
   if (workers.cpuNs + workers.waitNs <= 0)
     return;
@@ -440,7 +448,7 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   v.facts.mtUnsafe = w.mtUnsafeHot;
   v.facts.mtUnsafeNames = w.mtUnsafeNames;
   v.facts.forkJoin = w.forkJoin;
-  v.facts.heaviest = heaviestPart(v.evidence);
+  v.facts.heaviest = heaviestPart(model_.function(f), v.evidence);
   Decision decision = decide(v.kind, v.facts);
   v.recommendation = decision.recommendation;
   v.rationale = std::move(decision.rationale);

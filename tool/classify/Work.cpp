@@ -74,8 +74,8 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
   mtUnsafe |= other.mtUnsafe;
   mtUnsafeHot |= other.mtUnsafeHot || (other.mtUnsafe && times > 1);
   for (const std::string &name : other.mtUnsafeNames)
-      if (mtUnsafeNames.size() < 3 && std::find(mtUnsafeNames.begin(), mtUnsafeNames.end(), name) == mtUnsafeNames.end())
-        mtUnsafeNames.push_back(name);
+    if (mtUnsafeNames.size() < 3 && std::find(mtUnsafeNames.begin(), mtUnsafeNames.end(), name) == mtUnsafeNames.end())
+      mtUnsafeNames.push_back(name);
   indirect |= other.indirect;
   addGrowth(other.growth, other.growthOver);
   for (const std::string &name : other.unknownCallees)

@@ -146,8 +146,7 @@ private:
   }
 
   static bool isStdContainer(QualType type) {
-    const auto *record = type.getNonReferenceType()->getAsCXXRecordDecl();
-    return record && normalizedName(record).rfind("::std::", 0) == 0;
+    return isSizedStdClass(type.getNonReferenceType()->getAsCXXRecordDecl());
   }
 
   void consider(const FunctionDecl *fn) {

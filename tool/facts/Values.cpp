@@ -76,13 +76,10 @@ SymbolicValue larger(const SymbolicValue &a, const SymbolicValue &b) {
   return a.degree() >= b.degree() ? a : b;
 }
 
-bool isStdContainer(const CXXRecordDecl *record) {
-  return record && normalizedName(record).rfind("::std::", 0) == 0;
-}
-
 /// Nesting depth of the size queries below: a fill inside a loop asks for
-/// the loop's trip, which may ask for another container's size.
-int sizeDepth = 0;
+/// the loop's trip, which may ask for another container's size. Per
+/// thread: TUs are analysed on several.
+thread_local int sizeDepth = 0;
 struct SizeDepth {
   SizeDepth() { ++sizeDepth; }
   ~SizeDepth() { --sizeDepth; }
@@ -185,7 +182,7 @@ SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext
       return containerSize(member->getImplicitObjectArgument(), fn, ctx);
   if (const auto *member = dyn_cast<MemberExpr>(expr))
     if (const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl()))
-      if (isStdContainer(field->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+      if (isSizedStdClass(field->getType().getNonReferenceType()->getAsCXXRecordDecl()))
         return SymbolicValue::member(usrOf(field)); // bounded by what is stored into it
   const auto *ref = dyn_cast<DeclRefExpr>(expr);
   const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
@@ -202,7 +199,7 @@ SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext
     // std::vector<T> v(n) / v(n, x): the count is the first argument.
     if (const auto *construct = dyn_cast<CXXConstructExpr>(init)) {
       if (construct->getNumArgs() >= 1 && construct->getArg(0)->getType()->isIntegerType() &&
-          isStdContainer(construct->getConstructor()->getParent()))
+          isSizedStdClass(construct->getConstructor()->getParent()))
         size = symbolicValue(construct->getArg(0), fn, ctx);
       else if (construct->getNumArgs() == 1 ||
                (construct->getNumArgs() == 2 && isa<CXXDefaultArgExpr>(construct->getArg(1)))) // {1, 2, 3}, a copy
@@ -212,7 +209,7 @@ SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext
     }
   }
   // Sized or filled later in the body: v.resize(n), a loop of push_back.
-  if (fn && fn->getBody() && isStdContainer(var->getType()->getAsCXXRecordDecl()))
+  if (fn && fn->getBody() && isSizedStdClass(var->getType()->getAsCXXRecordDecl()))
     size = larger(size, FillScan(var, fn, ctx).run(fn->getBody()));
   return size;
 }
@@ -486,6 +483,13 @@ SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ct
   if (const auto *d = dyn_cast<DoStmt>(loop))
     return bitWalkTrip(d->getCond(), d->getBody(), nullptr, ctx);
   return {};
+}
+
+bool isSizedStdClass(const CXXRecordDecl *record) {
+  if (!record || normalizedName(record).rfind("::std::", 0) != 0 || !record->hasDefinition())
+    return false;
+  const IdentifierInfo &size = record->getASTContext().Idents.get("size");
+  return !record->getDefinition()->lookup(DeclarationName(&size)).empty();
 }
 
 SymbolicValue filledSize(const ValueDecl *target, const FunctionDecl *fn, ASTContext &ctx) {

@@ -10,6 +10,7 @@ namespace clang {
 class ASTContext;
 class Expr;
 class FunctionDecl;
+class CXXRecordDecl;
 class Stmt;
 class ValueDecl;
 } // namespace clang
@@ -31,6 +32,10 @@ SymbolicValue symbolicValue(const clang::Expr *expr, const clang::FunctionDecl *
 /// container (or an iterator into one) its element count.
 SymbolicValue argumentValue(const clang::Expr *expr, const clang::FunctionDecl *fn,
                             clang::ASTContext &ctx);
+
+/// A standard-library class with a size(): a container, a string, an
+/// array, whose element count is the size of the data it holds.
+bool isSizedStdClass(const clang::CXXRecordDecl *record);
 
 /// The element count a body gives the container `target` (a local variable
 /// or a data member): `resize(n)`, `reserve(n)`, `assign(n, x)`, an

@@ -9,6 +9,7 @@
 // RUN: %json-query evidence %t.json checksum | FileCheck %s --check-prefix=SUM
 // RUN: %json-query evidence %t.json scan | FileCheck %s --check-prefix=SCAN
 // RUN: %json-query rationale %t.json scan | FileCheck %s --check-prefix=SCAN-WHY
+// RUN: %json-query evidence %t.json scale | FileCheck %s --check-prefix=SCALE
 
 #include <algorithm>
 #include <cstdint>
@@ -85,6 +86,14 @@ long scan(const std::vector<long> &values) {
 }
 // SCAN: loop over 'values', size unknown: O(n) in 'values' (1000 iterations assumed), {{.*}}
 // SCAN-WHY: {{.*}}its work grows with the size of 'values' (O(n)), which the code does not show{{.*}}
+
+// A bound spelled like a hex digit is still a name, not a literal.
+// CHECK-NEXT: scale cpu threads
+void scale(long *data, int c) {
+  for (int i = 0; i < c; ++i)
+    data[i] = data[i] * 3 + 1;
+}
+// SCALE: loop over 'c', size unknown: O(n) in 'c' (1000 iterations assumed), {{.*}}
 
 // A small vector given by the caller stays small.
 // CHECK-NEXT: pick neutral none
