@@ -76,21 +76,38 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
       continue; // started on a pool's thread wherever it is created: heavy work belongs there
     const std::vector<bool> suspends = suspendingLoops(fn);
     auto suspendsInside = [&](const FunctionFacts &, int loop) { return suspends[loop]; };
-    // Outermost heavy loops that never suspend.
+    // A heavy loop is reported at the outermost loop around it that never
+    // suspends: `for (round...) for (i < block...)` is one piece of work on
+    // the event loop even when the outer loop alone runs a few times.
+    std::vector<double> nestIterations(fn.loops.size(), 0);
     for (int l = 0; l < int(fn.loops.size()); ++l) {
       double iterations = totalIterations(model, f, l);
       if (iterations < minIterations || fn.loops[l].ops == 0 || suspendsInside(fn, l) || fn.loops[l].onPool)
         continue;
-      int parent = fn.loops[l].parent;
-      if (parent >= 0 && totalIterations(model, f, parent) >= minIterations && !suspendsInside(fn, parent))
-        continue; // reported at the enclosing loop
+      int top = l;
+      while (fn.loops[top].parent >= 0 && !suspendsInside(fn, fn.loops[top].parent) &&
+             !fn.loops[fn.loops[top].parent].onPool)
+        top = fn.loops[top].parent;
+      nestIterations[top] = std::max(nestIterations[top], iterations);
+    }
+    for (int l = 0; l < int(fn.loops.size()); ++l) {
+      if (nestIterations[l] == 0)
+        continue;
       Finding w = finding(fn, fn.loops[l].loc,
-                          "loop of ~" + approxCount(iterations) + " iterations runs on the event loop inside coroutine '" +
+                          "loop of ~" + approxCount(nestIterations[l]) + " iterations runs on the event loop inside coroutine '" +
                               fn.name + "' without suspending");
       w.notes.push_back({fn.loops[l].loc, "suggestion: co_await concur::to_thread(f) for the loop, or "
                                           "concur::parallel_for on a thread pool"});
       out.push_back(std::move(w));
     }
+    // Whether `loop` lies in a nest reported above, below its top and
+    // without a suspension in between.
+    auto insideReportedNest = [&](int loop) {
+      for (int l = loop; l >= 0 && !suspendsInside(fn, l); l = fn.loops[l].parent)
+        if (nestIterations[l] > 0)
+          return true;
+      return false;
+    };
     // Catalogued CPU-heavy library calls (std::sort) over inputs of known size.
     for (int s = 0; s < int(fn.calls.size()); ++s) {
       const CallTarget &target = model.target(f, s);
@@ -121,8 +138,7 @@ void CpuInEventLoopCheck::run(const CheckContext &ctx, std::vector<Finding> &out
       const CallSite &call = fn.calls[edge.site];
       if (call.onPool)
         continue; // the coroutine moved to a pool's thread: heavy work belongs there
-      if (call.loop >= 0 && !suspendsInside(fn, call.loop) &&
-          totalIterations(model, f, call.loop) >= minIterations)
+      if (call.loop >= 0 && insideReportedNest(call.loop))
         continue; // inside a loop already reported
       Finding w = finding(fn, call.loc,
                           "CPU-bound call '" + callee.name + "' (~" + approxCount(knownNs / 1e6) +

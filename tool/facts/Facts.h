@@ -61,6 +61,9 @@ struct FieldStore {
   std::string field;    // USR of the FieldDecl
   SymbolicValue value;
   std::string function; // USR of the function that stores it, for parameters
+  /// Elements appended per call of `function` (`items_.push_back(x)` in
+  /// `add`): the member holds `value` times the number of calls.
+  bool perCall = false;
 };
 
 struct CallableArg {

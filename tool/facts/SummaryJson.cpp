@@ -232,8 +232,9 @@ Value toJson(const TUSummary &summary) {
     functions.push_back(toJson(f));
   Array stores;
   for (const auto &store : summary.fieldStores)
-    stores.push_back(Object{{"m", store.field}, {"v", toJson(store.value)}, {"fn", store.function}});
-  return Object{{"format", "concur-tu-summary"}, {"version", 2},
+    stores.push_back(Object{{"m", store.field}, {"v", toJson(store.value)}, {"fn", store.function},
+                            {"per_call", store.perCall}});
+  return Object{{"format", "concur-tu-summary"}, {"version", 3},
                 {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
                 {"functions", std::move(functions)},
                 {"field_stores", std::move(stores)},
@@ -246,7 +247,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   Reader reader;
   TUSummary summary;
   const Object *o = value.getAsObject();
-  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 2)
+  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 3)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a concur TU summary (format/version)");
   reader.get(o, "main_file", summary.mainFile, path);
@@ -264,6 +265,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
       FieldStore fs;
       reader.get(store, "m", fs.field, sp);
       reader.get(store, "fn", fs.function, sp);
+      reader.get(store, "per_call", fs.perCall, sp);
       reader.value(store ? store->get("v") : nullptr, fs.value, sp.field("v"));
       summary.fieldStores.push_back(std::move(fs));
     }

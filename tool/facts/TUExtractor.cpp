@@ -82,9 +82,9 @@ public:
       return true;
     if (!isStdContainer(field->getType()))
       return true;
-    SymbolicValue size = filledSize(field, current_, ctx_);
-    if (size.kind != SymbolicValue::Kind::Unknown)
-      out_.fieldStores.push_back({usrOf(field), size, usrOf(current_)});
+    Fill fill = filledSize(field, current_, ctx_);
+    if (fill.size.kind != SymbolicValue::Kind::Unknown)
+      out_.fieldStores.push_back({usrOf(field), fill.size, usrOf(current_), fill.perCall});
     return true;
   }
   bool VisitFieldDecl(FieldDecl *field) {

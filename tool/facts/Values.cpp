@@ -111,6 +111,9 @@ public:
     visit(body);
     return size_;
   }
+  /// Whether each run of the body adds elements and nothing there empties
+  /// or resizes the container: a data member filled one call at a time.
+  bool accumulates() const { return appends_ && !resets_; }
 
 private:
   void visit(const Stmt *s) {
@@ -122,8 +125,10 @@ private:
     if (const auto *call = dyn_cast<CXXMemberCallExpr>(s))
       memberCall(call);
     if (const auto *op = dyn_cast<CXXOperatorCallExpr>(s); op && op->getNumArgs() == 2 && names(op->getArg(0), target_)) {
-      if (op->getOperator() == OO_Equal)
+      if (op->getOperator() == OO_Equal) {
         size_ = larger(size_, containerSize(op->getArg(1), fn_, ctx_));
+        resets_ = true;
+      }
       else if (op->getOperator() == OO_PlusEqual)
         appended();
     }
@@ -139,6 +144,8 @@ private:
     if (!method || !object || !method->getIdentifier() || !names(object, target_))
       return;
     llvm::StringRef name = method->getName();
+    if (name == "clear" || name == "resize" || name == "assign" || name == "swap")
+      resets_ = true;
     if ((name == "resize" || name == "reserve" || name == "assign") && call->getNumArgs() >= 1 &&
         call->getArg(0)->getType()->isIntegerType())
       size_ = larger(size_, symbolicValue(call->getArg(0), fn_, ctx_));
@@ -149,6 +156,7 @@ private:
 
   /// One element per run of the enclosing loops.
   void appended() {
+    appends_ = true;
     SymbolicValue count = SymbolicValue::constant(1);
     for (const Stmt *loop : loops_)
       count = multiply(count, loopTrip(loop, fn_, ctx_));
@@ -160,6 +168,8 @@ private:
   ASTContext &ctx_;
   std::vector<const Stmt *> loops_;
   SymbolicValue size_;
+  bool appends_ = false;
+  bool resets_ = false;
 };
 
 /// Size of a container/array the expression names, if its type or its
@@ -492,13 +502,15 @@ bool isSizedStdClass(const CXXRecordDecl *record) {
   return !record->getDefinition()->lookup(DeclarationName(&size)).empty();
 }
 
-SymbolicValue filledSize(const ValueDecl *target, const FunctionDecl *fn, ASTContext &ctx) {
+Fill filledSize(const ValueDecl *target, const FunctionDecl *fn, ASTContext &ctx) {
   if (!fn || !fn->getBody())
     return {};
   SizeDepth depth;
   if (depth.tooDeep())
     return {};
-  return FillScan(target, fn, ctx).run(fn->getBody());
+  FillScan scan(target, fn, ctx);
+  SymbolicValue size = scan.run(fn->getBody());
+  return {size, scan.accumulates()};
 }
 
 double constantDurationNs(const Expr *expr, ASTContext &ctx) {

@@ -40,7 +40,12 @@ bool isSizedStdClass(const clang::CXXRecordDecl *record);
 /// The element count a body gives the container `target` (a local variable
 /// or a data member): `resize(n)`, `reserve(n)`, `assign(n, x)`, an
 /// assignment, elements appended in loops. Unknown when nothing there says.
-SymbolicValue filledSize(const clang::ValueDecl *target, const clang::FunctionDecl *fn, clang::ASTContext &ctx);
+/// `perCall`: the body only appends, so each call adds `size` more.
+struct Fill {
+  SymbolicValue size;
+  bool perCall = false;
+};
+Fill filledSize(const clang::ValueDecl *target, const clang::FunctionDecl *fn, clang::ASTContext &ctx);
 
 /// Iterations of a loop statement per entry, when its shape says.
 SymbolicValue tripCount(const clang::Stmt *loop, const clang::FunctionDecl *fn,

@@ -298,13 +298,46 @@ static bool readsItself(const FieldStore &store) {
   return false;
 }
 
+double ProgramModel::loopNestTimes(int function, int loop) const {
+  double times = 1;
+  const auto &loops = functions_[function].loops;
+  for (; loop >= 0; loop = loops[loop].parent) {
+    if (loops[loop].retry)
+      continue; // a retry loop runs its body about once
+    double trip = evaluate(function, loops[loop].trip);
+    if (trip < 0)
+      return -1;
+    times *= trip;
+  }
+  return times;
+}
+
+double ProgramModel::callCount(int function) const {
+  if (function < 0 || callers_[function].empty())
+    return -1; // run through a pointer or from outside the program: unknown
+  double count = 0;
+  for (auto [caller, site] : callers_[function]) {
+    double times = loopNestTimes(caller, functions_[caller].calls[site].loop);
+    if (times < 0)
+      return -1;
+    count += times;
+  }
+  return count;
+}
+
 bool ProgramModel::updateFieldBounds() {
   bool changed = false;
   for (const FieldStore &store : fieldStores_) {
     if (readsItself(store))
       continue;
     const int in = store.function.empty() ? -1 : find(store.function);
-    const double v = evaluate(in, store.value);
+    double v = evaluate(in, store.value);
+    if (v >= 0 && store.perCall) {
+      // Filled one call at a time (`add(x)` in a loop of main): as many
+      // elements as the callers' loops run calls, when they say.
+      const double calls = callCount(in);
+      v = calls < 0 ? -1 : v * calls;
+    }
     if (v < 0)
       continue;
     auto [it, fresh] = fieldBounds_.try_emplace(store.field, v);
@@ -317,6 +350,11 @@ bool ProgramModel::updateFieldBounds() {
 }
 
 void ProgramModel::propagateParamBounds() {
+  callers_.assign(functions_.size(), {});
+  for (int f = 0; f < int(functions_.size()); ++f)
+    for (const CallEdge &edge : edges_[f])
+      if (!edge.viaCallback && !edge.viaDispatch)
+        callers_[edge.callee].push_back({f, edge.site});
   paramBounds_.resize(functions_.size());
   for (size_t f = 0; f < functions_.size(); ++f)
     paramBounds_[f].assign(functions_[f].numParams, -1);

@@ -91,6 +91,10 @@ private:
   void computeSccs();
   void propagateParamBounds();
   bool updateFieldBounds();
+  /// Runs of a call site in `loop` per call of `function`; <0 if unknown.
+  double loopNestTimes(int function, int loop) const;
+  /// Calls of `function` per run of its callers (summed over call sites); <0 if unknown.
+  double callCount(int function) const;
   double factorBound(int function, int param, const std::string &field) const;
   bool sharesTU(int a, int b) const;
   bool sharesLinkUnit(int a, int b) const;
@@ -108,6 +112,7 @@ private:
   std::vector<std::vector<int>> sccs_;
   std::vector<int> sccOf_;
   std::vector<std::vector<double>> paramBounds_;
+  std::vector<std::vector<std::pair<int, int>>> callers_; // per function: (caller, site), direct calls
   std::vector<FieldStore> fieldStores_;                 // every TU's, in TU order
   std::unordered_map<std::string, double> fieldBounds_; // largest value stored per data member
 };

@@ -5,6 +5,7 @@
 
 #include <concur/concur.hpp>
 #include <task.h>
+#include <vector>
 
 task<int> fetch();
 
@@ -31,6 +32,40 @@ task<> call_fires() {
   long r = crunch(5000);
   // CHECK: :[[@LINE-1]]:12: warning: CPU-bound call 'crunch' (~{{[0-9]+}} ms estimated) runs on the event loop inside coroutine 'call_fires' [concur-cpu-in-event-loop]
   (void)r;
+}
+
+// A nest whose outer loop alone is short: the finding is at the outer loop,
+// where the work on the event loop starts, with the nest's iterations.
+struct Rounds { int rounds = 2000; int block = 65536; };
+task<> nest_fires(const Rounds &cfg) {
+  co_await fetch();
+  unsigned x = 1;
+  for (int r = 0; r < cfg.rounds; ++r)
+    // CHECK: :[[@LINE-1]]:3: warning: loop of ~131M iterations runs on the event loop inside coroutine 'nest_fires' without suspending [concur-cpu-in-event-loop]
+    // LOWER: :[[@LINE-2]]:3: warning: loop of ~131M iterations {{.*}} [concur-cpu-in-event-loop]
+    for (int i = 0; i < cfg.block; ++i)
+      x = x * 1664525u + 1013904223u;
+  (void)x;
+}
+
+// A data member filled one call at a time by a loop of its caller.
+struct Store {
+  std::vector<int> items;
+  void add(int k) { items.push_back(k); }
+  task<> serve();
+};
+task<> Store::serve() {
+  co_await fetch();
+  long sum = 0;
+  for (int k : items)
+    // CHECK: :[[@LINE-1]]:3: warning: loop of ~700k iterations runs on the event loop inside coroutine 'Store::serve' without suspending [concur-cpu-in-event-loop]
+    // LOWER: :[[@LINE-2]]:3: warning: loop of ~700k iterations {{.*}} [concur-cpu-in-event-loop]
+    sum += k * 31 % 7;
+  (void)sum;
+}
+void fill_store(Store &s) {
+  for (int i = 0; i < 700000; ++i)
+    s.add(i);
 }
 
 long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
