@@ -299,7 +299,9 @@ std::string Builder::loopSubject(const Stmt *loop) const {
     subject = d->getCond();
   if (!subject)
     return {};
-  if (const auto *cmp = dyn_cast<BinaryOperator>(subject->IgnoreParenImpCasts()); cmp && cmp->isRelationalOp())
+  if (const Expr *container = isa<WhileStmt>(loop) || isa<DoStmt>(loop) ? testedForElements(subject) : nullptr)
+    subject = container; // while (!line.empty()): over 'line'
+  else if (const auto *cmp = dyn_cast<BinaryOperator>(subject->IgnoreParenImpCasts()); cmp && cmp->isRelationalOp())
     subject = cmp->getRHS();
   CharSourceRange range = CharSourceRange::getTokenRange(subject->getSourceRange());
   std::string text = Lexer::getSourceText(sm_.getExpansionRange(range), sm_, ctx_.getLangOpts()).str();

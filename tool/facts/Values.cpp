@@ -238,8 +238,15 @@ std::optional<Comparison> loopComparison(const Expr *cond) {
   const auto *bin = dyn_cast<BinaryOperator>(cond->IgnoreParenImpCasts());
   if (!bin || !bin->isComparisonOp())
     return std::nullopt;
+  // `i`, or `i + 1` / `i - 2` (`x + 1 < width`): a constant offset does not
+  // change how the count grows.
   auto varOf = [](const Expr *e) -> const VarDecl * {
-    const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+    e = e->IgnoreParenImpCasts();
+    if (const auto *offset = dyn_cast<BinaryOperator>(e);
+        offset && (offset->getOpcode() == BO_Add || offset->getOpcode() == BO_Sub) &&
+        isa<IntegerLiteral>(offset->getRHS()->IgnoreParenImpCasts()))
+      e = offset->getLHS()->IgnoreParenImpCasts();
+    const auto *ref = dyn_cast<DeclRefExpr>(e);
     return ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
   };
   if (const VarDecl *v = varOf(bin->getLHS()))
@@ -463,6 +470,53 @@ bool dropsBits(const Stmt *s, const VarDecl *var) {
   return false;
 }
 
+/// Whether a body removes elements from `target` (`remove_prefix`,
+/// `pop_front`, `erase`, `x = x.substr(..)`) and never adds any: the loop
+/// then runs at most once per element.
+bool drains(const Stmt *s, const ValueDecl *target) {
+  bool removes = false, adds = false;
+  std::vector<const Stmt *> stack{s};
+  while (!stack.empty()) {
+    const Stmt *at = stack.back();
+    stack.pop_back();
+    if (!at)
+      continue;
+    if (const auto *call = dyn_cast<CXXMemberCallExpr>(at); call && call->getMethodDecl() &&
+        call->getMethodDecl()->getIdentifier() && call->getImplicitObjectArgument() &&
+        names(call->getImplicitObjectArgument(), target)) {
+      llvm::StringRef name = call->getMethodDecl()->getName();
+      removes |= name == "remove_prefix" || name == "remove_suffix" || name.starts_with("pop") || name == "erase";
+      adds |= name.starts_with("push") || name.starts_with("emplace") || name == "insert" || name == "append" ||
+              name == "resize";
+    }
+    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(at); op && op->getNumArgs() == 2 && names(op->getArg(0), target)) {
+      if (op->getOperator() == OO_Equal)
+        removes = true; // x = x.substr(k): taken as shorter; anything else is unknown either way
+      if (op->getOperator() == OO_PlusEqual)
+        adds = true;
+    }
+    stack.insert(stack.end(), at->child_begin(), at->child_end());
+  }
+  return removes && !adds;
+}
+
+/// `while (!line.empty()) { ...; line.remove_prefix(k); }`: at most the
+/// container's size.
+SymbolicValue drainTrip(const Expr *cond, const Stmt *body, const FunctionDecl *fn, ASTContext &ctx) {
+  const Expr *container = testedForElements(cond);
+  if (!container)
+    return {};
+  const Expr *bare = container->IgnoreParenImpCasts();
+  const ValueDecl *target = nullptr;
+  if (const auto *ref = dyn_cast<DeclRefExpr>(bare))
+    target = ref->getDecl();
+  else if (const auto *member = dyn_cast<MemberExpr>(bare))
+    target = member->getMemberDecl();
+  if (!target || !drains(body, target))
+    return {};
+  return containerSize(container, fn, ctx);
+}
+
 /// A walk over the bits of an integer (`while (m) { ...; m &= m - 1; }`,
 /// `for (; v; v >>= 1)`): at most its width in iterations.
 SymbolicValue bitWalkTrip(const Expr *cond, const Stmt *body, const Expr *inc, ASTContext &ctx) {
@@ -473,6 +527,22 @@ SymbolicValue bitWalkTrip(const Expr *cond, const Stmt *body, const Expr *inc, A
 }
 
 } // namespace
+
+const Expr *testedForElements(const Expr *cond) {
+  cond = cond->IgnoreParenImpCasts();
+  auto sizeQuery = [](const Expr *e, llvm::StringRef name) -> const Expr * {
+    const auto *call = dyn_cast<CXXMemberCallExpr>(e->IgnoreParenImpCasts());
+    const CXXMethodDecl *method = call ? call->getMethodDecl() : nullptr;
+    if (!method || !method->getIdentifier() || method->getName() != name || call->getNumArgs() != 0)
+      return nullptr;
+    return call->getImplicitObjectArgument();
+  };
+  if (const auto *unary = dyn_cast<UnaryOperator>(cond); unary && unary->getOpcode() == UO_LNot)
+    return sizeQuery(unary->getSubExpr(), "empty");
+  if (const auto *cmp = dyn_cast<BinaryOperator>(cond); cmp && (cmp->getOpcode() == BO_GT || cmp->getOpcode() == BO_NE))
+    return sizeQuery(cmp->getLHS(), "size");
+  return sizeQuery(cond, "size");
+}
 
 SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) {
   if (const auto *f = dyn_cast<ForStmt>(loop)) {
@@ -488,7 +558,8 @@ SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ct
     if (const auto *unary = dyn_cast<UnaryOperator>(cond))
       if (unary->isDecrementOp())
         return symbolicValue(unary->getSubExpr(), fn, ctx);
-    return bitWalkTrip(w->getCond(), w->getBody(), nullptr, ctx);
+    SymbolicValue drained = drainTrip(w->getCond(), w->getBody(), fn, ctx);
+    return drained.kind != Kind::Unknown ? drained : bitWalkTrip(w->getCond(), w->getBody(), nullptr, ctx);
   }
   if (const auto *d = dyn_cast<DoStmt>(loop))
     return bitWalkTrip(d->getCond(), d->getBody(), nullptr, ctx);

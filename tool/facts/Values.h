@@ -47,6 +47,10 @@ struct Fill {
 };
 Fill filledSize(const clang::ValueDecl *target, const clang::FunctionDecl *fn, clang::ASTContext &ctx);
 
+/// The container a loop condition tests for having elements
+/// (`!x.empty()`, `x.size() > 0`), or null.
+const clang::Expr *testedForElements(const clang::Expr *cond);
+
 /// Iterations of a loop statement per entry, when its shape says.
 SymbolicValue tripCount(const clang::Stmt *loop, const clang::FunctionDecl *fn,
                         clang::ASTContext &ctx);

@@ -10,10 +10,14 @@
 // RUN: %json-query evidence %t.json scan | FileCheck %s --check-prefix=SCAN
 // RUN: %json-query rationale %t.json scan | FileCheck %s --check-prefix=SCAN-WHY
 // RUN: %json-query evidence %t.json scale | FileCheck %s --check-prefix=SCALE
+// RUN: %json-query evidence %t.json settings | FileCheck %s --check-prefix=SETTINGS
+// RUN: %json-query evidence %t.json smooth | FileCheck %s --check-prefix=SMOOTH
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <string_view>
 #include <vector>
 
 struct Image {
@@ -104,6 +108,34 @@ long pick(const std::vector<long> &values) {
   return best;
 }
 
+// A loop that consumes a short line from main: at most one round per
+// character, so a few dozen.
+// CHECK-NEXT: settings neutral none
+int settings(std::string_view line) {
+  int fields = 0;
+  while (!line.empty()) {
+    size_t semi = line.find(';');
+    fields += line.substr(0, semi).find('=') != std::string_view::npos;
+    if (semi == std::string_view::npos)
+      break;
+    line.remove_prefix(semi + 1);
+  }
+  return fields;
+}
+// SETTINGS: loop over 'line' with 30 iterations, size from the caller, {{.*}}
+
+// `x + 1 < width`: the offset does not hide the image's size.
+// CHECK-NEXT: smooth cpu threads
+float smooth(const Image &thumb) {
+  float s = 0;
+  for (int y = 0; y + 1 < thumb.height; ++y)
+    for (int x = 0; x + 1 < thumb.width; ++x)
+      s += thumb.px[size_t(y) * thumb.width + x];
+  return s;
+}
+// SMOOTH: loop over 'thumb.width' with 2400 iterations, size stored in a data member, {{.*}}
+// SMOOTH-NEXT: loop over 'thumb.height' with 1800 iterations, size stored in a data member, {{.*}}
+
 // CHECK-NEXT: main cpu threads
 int main(int argc, char **argv) {
   Image a(2400, 1800), b(2400, 1800);
@@ -118,5 +150,6 @@ int main(int argc, char **argv) {
     v.push_back(i * 7 % 1000);
   order(v);
   std::vector<long> few{1, 2, 3, 4};
-  return int(h) + bits(h) + digits(unsigned(h)) + int(pick(few));
+  const std::string line = "threads=4;port=8080;mode=fast";
+  return int(h) + bits(h) + digits(unsigned(h)) + int(pick(few)) + settings(line) + int(smooth(a));
 }
