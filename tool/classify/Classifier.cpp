@@ -17,7 +17,11 @@ const OptionTable &classifierOptions() {
       "concur-classification",
       {
           {"OpNs", 0.5, "estimated nanoseconds per arithmetic or memory operation"},
-          {"AssumedTripCount", 1000, "iterations assumed for a loop whose count is not known"},
+          {"AssumedTripCount", 1000,
+           "iterations assumed for a loop over the caller's data (a parameter) whose count is not known"},
+          {"AssumedStateTripCount", 8,
+           "iterations assumed for a loop over an object's own state whose count nothing gives (a data member "
+           "no store sizes, a linked list, a flag): waiter and handler lists, the common case, are short"},
           {"AssumedWaitNs", 2e7, "time assumed for a blocking call whose duration is not known"},
           {"LockWaitNs", 1e3, "time assumed to acquire a lock"},
           {"IoCallNs", 2e3, "time of an I/O call that does not block (a buffered write)"},
@@ -55,12 +59,13 @@ double heavyCallCpuNs(double elements, const OptionValues &options) {
 namespace {
 
 struct Params {
-  double opNs, assumedTrips, assumedWaitNs, lockWaitNs, ioCallNs, libraryCallNs;
+  double opNs, assumedTrips, assumedStateTrips, assumedWaitNs, lockWaitNs, ioCallNs, libraryCallNs;
   double recursionFactor, neutralNs, ioShare, cpuShare, growingMinNs;
 
   explicit Params(const OptionValues &values) : values(values) {
     auto get = [&](const char *name) { return classifierOption(values, name); };
     opNs = get("OpNs"); assumedTrips = get("AssumedTripCount"); assumedWaitNs = get("AssumedWaitNs");
+    assumedStateTrips = get("AssumedStateTripCount");
     lockWaitNs = get("LockWaitNs"); ioCallNs = get("IoCallNs"); libraryCallNs = get("LibraryCallNs");
     recursionFactor = get("RecursionFactor"); neutralNs = get("NeutralNs");
     ioShare = get("IoShare"); cpuShare = get("CpuShare"); growingMinNs = get("GrowingMinNs");
@@ -89,10 +94,12 @@ private:
   struct Nest {
     double times = 1;     // iterations of the nest, assumed counts included
     bool assumed = false; // some count was assumed
-    unsigned unknown = 0; // loops of the nest whose size nothing gives
-    std::string over;     // what the outermost of those runs over
+    unsigned unknown = 0; // loops of the nest over the caller's data whose size nothing gives
+    unsigned state = 0;   // loops of the nest over the object's state whose size nothing gives
+    std::string over;     // what the outermost of the `unknown` ones runs over
   };
   Nest nest(int f, int loop) const;
+  bool followsInput(const Loop &loop) const;
   void addLoop(int f, int l, Work &w) const;
   void growThrough(int f, int loop, const Work &inner, Work &w) const;
   std::string loopMessage(int f, int l, const Nest &n) const;
@@ -115,16 +122,40 @@ private:
 constexpr size_t kShownEvidence = 6;
 static_assert(kShownEvidence <= kKeptEvidence, "a verdict shows items its function kept");
 
+/// Whether an uncounted loop runs over the caller's data (its work grows
+/// with it) rather than the object's own state. A loop that follows no
+/// size at all (`while (x != 1)`, `for (it = first; it != last; ...)`) is
+/// taken as data, unless it walks links; one that reads a parameter is the
+/// caller's data even through a member (`o->count`, `img.px`).
+bool Classifier::followsInput(const Loop &loop) const {
+  if (loop.walk)
+    return false;
+  if (loop.overParam)
+    return true;
+  const SymbolicValue &size = loop.trip.symbolic() ? loop.trip : loop.scale;
+  if (size.kind == SymbolicValue::Kind::Field)
+    return model_.followsInput(size);
+  return true;
+}
+
 Classifier::Nest Classifier::nest(int f, int loop) const {
   Nest n;
   const auto &loops = model_.function(f).loops;
   for (; loop >= 0; loop = loops[loop].parent) {
     double trip = model_.evaluate(f, loops[loop].trip);
     if (trip < 0) {
-      trip = p_.assumedTrips;
       n.assumed = true;
-      ++n.unknown;
-      n.over = loops[loop].over;
+      if (followsInput(loops[loop])) {
+        // The caller's data: the work grows with it.
+        trip = p_.assumedTrips;
+        ++n.unknown;
+        n.over = loops[loop].over;
+      } else {
+        // The object's own state or a walk nothing bounds (a waiter list,
+        // `while (node)`): not input, and short in the common case.
+        trip = p_.assumedStateTrips;
+        ++n.state;
+      }
     }
     n.times *= trip;
   }
@@ -158,6 +189,9 @@ std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
   const bool literal = !loop.over.empty() && std::isdigit(static_cast<unsigned char>(loop.over.front()));
   const std::string subject = loop.over.empty() || literal ? "loop" : "loop over '" + loop.over + "'";
   const double trip = model_.evaluate(f, loop.trip);
+  if (trip < 0 && !followsInput(loop))
+    return subject + ", size unknown, not from the caller (" + approxCount(p_.assumedStateTrips) +
+           " iterations assumed), " + perIteration;
   if (trip < 0) {
     const std::string order = n.unknown > 1 ? "O(n^" + std::to_string(n.unknown) + ")" : "O(n)";
     return subject + ", size unknown: " + order + " in " + quoted(n.over) + " (" + approxCount(p_.assumedTrips) +

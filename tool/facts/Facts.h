@@ -173,6 +173,13 @@ struct Loop {
   /// What the loop runs over, as written (`img.px`, `n`, `rows * cols`):
   /// the evidence names it when its size is only known symbolically.
   std::string over;
+  /// A loop that `trip` cannot count: what its size follows (`i < n` in a
+  /// while loop, `pos < text_.size()`), to tell the caller's data from the
+  /// object's own state; and whether it walks a linked structure
+  /// (`while (p) p = p->next`), which is state.
+  SymbolicValue scale;
+  bool walk = false;
+  bool overParam = false; // the condition or range reads a parameter (`o->count`, `img.px`)
 };
 
 struct Access {

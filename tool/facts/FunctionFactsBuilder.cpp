@@ -330,6 +330,12 @@ void Builder::walkLoop(const Stmt *loop) {
   info.trip = info.retry ? SymbolicValue::constant(1) : tripCount(loop, fn_, ctx_);
   info.onPool = flow_ && flow_->onPool(loop);
   info.over = loopSubject(loop);
+  if (info.trip.kind == SymbolicValue::Kind::Unknown) {
+    info.scale = loopScale(loop, fn_, ctx_);
+    info.walk = walksLinks(loop);
+  }
+  if (info.trip.kind != SymbolicValue::Kind::Constant)
+    info.overParam = readsParameter(loop, fn_);
   facts.loops.push_back(info);
   loops_.push_back(int(facts.loops.size()) - 1);
   for (const Stmt *child : loop->children()) {

@@ -59,7 +59,8 @@ Value toJson(const FunctionFacts &f) {
   for (const auto &a : f.descriptorAliases) aliases.push_back(Array{a.to, a.from});
   for (const auto &l : f.loops)
     loops.push_back(Object{{"loc", toJson(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
-                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}, {"over", l.over}});
+                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}, {"over", l.over},
+                           {"scale", toJson(l.scale)}, {"walk", l.walk}, {"over_param", l.overParam}});
   for (const auto &a : f.accesses)
     accesses.push_back(Object{{"key", a.key}, {"display", a.display}, {"loc", toJson(a.loc)},
                               {"write", a.isWrite}, {"atomic", a.isAtomic}, {"tls", a.isThreadLocal},
@@ -200,6 +201,8 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
     r.get(l, "depth", loop.depth, lp); r.get(l, "ops", loop.ops, lp); r.get(l, "on_pool", loop.onPool, lp);
     r.get(l, "retry", loop.retry, lp); r.get(l, "over", loop.over, lp);
     r.value(l ? l->get("trip") : nullptr, loop.trip, lp.field("trip"));
+    r.value(l ? l->get("scale") : nullptr, loop.scale, lp.field("scale")); r.get(l, "walk", loop.walk, lp);
+    r.get(l, "over_param", loop.overParam, lp);
     f.loops.push_back(loop);
   });
   each("accesses", [&](const Object *a, llvm::json::Path ap) {
@@ -234,7 +237,7 @@ Value toJson(const TUSummary &summary) {
   for (const auto &store : summary.fieldStores)
     stores.push_back(Object{{"m", store.field}, {"v", toJson(store.value)}, {"fn", store.function},
                             {"per_call", store.perCall}});
-  return Object{{"format", "concur-tu-summary"}, {"version", 3},
+  return Object{{"format", "concur-tu-summary"}, {"version", 4},
                 {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
                 {"functions", std::move(functions)},
                 {"field_stores", std::move(stores)},
@@ -247,7 +250,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   Reader reader;
   TUSummary summary;
   const Object *o = value.getAsObject();
-  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 3)
+  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 4)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a concur TU summary (format/version)");
   reader.get(o, "main_file", summary.mainFile, path);

@@ -330,8 +330,25 @@ SymbolicValue startValue(const VarDecl *var, const Stmt *init, const FunctionDec
   return {};
 }
 
+/// The smaller of two trip counts where one may be unknown: a loop with
+/// two exit conditions ends at the first.
+SymbolicValue smallerTrip(const SymbolicValue &a, const SymbolicValue &b) {
+  if (a.kind == Kind::Unknown)
+    return b;
+  if (b.kind == Kind::Unknown)
+    return a;
+  if (a.kind == Kind::Constant && b.kind == Kind::Constant)
+    return a.value <= b.value ? a : b;
+  return a.kind == Kind::Constant ? a : b.kind == Kind::Constant ? b : a;
+}
+
 SymbolicValue comparisonTrip(const Expr *cond, const Expr *inc, const Stmt *init,
                              const FunctionDecl *fn, ASTContext &ctx) {
+  // shift <= 28 && p < limit: a varint's five rounds, whatever the buffer.
+  if (const auto *both = dyn_cast_or_null<BinaryOperator>(cond ? cond->IgnoreParenImpCasts() : nullptr);
+      both && both->getOpcode() == BO_LAnd)
+    return smallerTrip(comparisonTrip(both->getLHS(), inc, init, fn, ctx),
+                       comparisonTrip(both->getRHS(), inc, init, fn, ctx));
   auto cmp = loopComparison(cond);
   if (!cmp)
     return {};
@@ -360,6 +377,12 @@ SymbolicValue symbolicValue(const Expr *expr, const FunctionDecl *fn, ASTContext
   if (auto c = evaluateConstant(expr, ctx))
     return SymbolicValue::constant(*c);
   expr = expr->IgnoreParenImpCasts();
+  // size_t(w), static_cast<size_t>(h): a widening spelled out, same count.
+  while (const auto *cast = dyn_cast<ExplicitCastExpr>(expr)) {
+    if (!cast->getSubExpr()->getType()->isIntegerType() || !cast->getType()->isIntegerType())
+      break;
+    expr = cast->getSubExpr()->IgnoreParenImpCasts();
+  }
   if (const auto *ref = dyn_cast<DeclRefExpr>(expr)) {
     if (const auto *param = dyn_cast<ParmVarDecl>(ref->getDecl())) {
       if (param->getDeclContext() == fn)
@@ -434,10 +457,12 @@ const VarDecl *testedForZero(const Expr *cond, ASTContext &ctx) {
     return nullptr;
   cond = cond->IgnoreParenImpCasts();
   if (const auto *bin = dyn_cast<BinaryOperator>(cond)) {
-    if (bin->getOpcode() != BO_NE && bin->getOpcode() != BO_GT)
+    // m != 0, m > 0, and v >= 128 (a varint's `while (v >= B) v >>= 7`).
+    const BinaryOperatorKind op = bin->getOpcode();
+    if (op != BO_NE && op != BO_GT && op != BO_GE)
       return nullptr;
-    auto zero = evaluateConstant(bin->getRHS(), ctx);
-    if (!zero || *zero != 0)
+    auto k = evaluateConstant(bin->getRHS(), ctx);
+    if (!k || *k < 0 || (op == BO_NE && *k != 0))
       return nullptr;
     cond = bin->getLHS()->IgnoreParenImpCasts();
   }
@@ -520,6 +545,12 @@ SymbolicValue drainTrip(const Expr *cond, const Stmt *body, const FunctionDecl *
 /// A walk over the bits of an integer (`while (m) { ...; m &= m - 1; }`,
 /// `for (; v; v >>= 1)`): at most its width in iterations.
 SymbolicValue bitWalkTrip(const Expr *cond, const Stmt *body, const Expr *inc, ASTContext &ctx) {
+  // `while (state && handlers)`: either side ending the walk bounds it.
+  if (const auto *both = dyn_cast_or_null<BinaryOperator>(cond ? cond->IgnoreParenImpCasts() : nullptr);
+      both && both->getOpcode() == BO_LAnd) {
+    SymbolicValue left = bitWalkTrip(both->getLHS(), body, inc, ctx);
+    return left.kind != Kind::Unknown ? left : bitWalkTrip(both->getRHS(), body, inc, ctx);
+  }
   const VarDecl *var = testedForZero(cond, ctx);
   if (!var || !(dropsBits(body, var) || dropsBits(inc, var)))
     return {};
@@ -544,6 +575,101 @@ const Expr *testedForElements(const Expr *cond) {
   return sizeQuery(cond, "size");
 }
 
+namespace {
+
+/// The condition of a for, while or do loop.
+const Expr *conditionOf(const Stmt *loop) {
+  if (const auto *f = dyn_cast<ForStmt>(loop))
+    return f->getCond();
+  if (const auto *w = dyn_cast<WhileStmt>(loop))
+    return w->getCond();
+  if (const auto *d = dyn_cast<DoStmt>(loop))
+    return d->getCond();
+  return nullptr;
+}
+
+/// What a condition's size follows: the bound it compares against, or the
+/// container it tests for elements; either side of && and ||.
+SymbolicValue conditionScale(const Expr *cond, const FunctionDecl *fn, ASTContext &ctx) {
+  if (!cond)
+    return {};
+  cond = cond->IgnoreParenImpCasts();
+  if (const auto *both = dyn_cast<BinaryOperator>(cond); both && both->isLogicalOp()) {
+    SymbolicValue left = conditionScale(both->getLHS(), fn, ctx);
+    return left.symbolic() ? left : conditionScale(both->getRHS(), fn, ctx);
+  }
+  if (const Expr *container = testedForElements(cond))
+    return containerSize(container, fn, ctx);
+  auto cmp = loopComparison(cond);
+  if (!cmp)
+    return {};
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(cmp->bound->IgnoreParenImpCasts()))
+    if (member->getMethodDecl() && member->getMethodDecl()->getIdentifier() &&
+        member->getMethodDecl()->getName() == "size" && member->getImplicitObjectArgument())
+      return containerSize(member->getImplicitObjectArgument(), fn, ctx);
+  return symbolicValue(cmp->bound, fn, ctx);
+}
+
+/// Whether `s` assigns `var` from a member of what it points to
+/// (`p = p->next`, `node = node->parent`).
+bool followsLink(const Stmt *s, const VarDecl *var) {
+  if (!s || isa<LambdaExpr>(s))
+    return false;
+  if (const auto *assign = dyn_cast<BinaryOperator>(s); assign && assign->getOpcode() == BO_Assign)
+    if (const auto *lhs = dyn_cast<DeclRefExpr>(assign->getLHS()->IgnoreParenImpCasts()); lhs && lhs->getDecl() == var)
+      if (isa<MemberExpr>(assign->getRHS()->IgnoreParenImpCasts()))
+        return true;
+  for (const Stmt *child : s->children())
+    if (followsLink(child, var))
+      return true;
+  return false;
+}
+
+} // namespace
+
+SymbolicValue loopScale(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) {
+  return conditionScale(conditionOf(loop), fn, ctx);
+}
+
+bool readsParameter(const Stmt *loop, const FunctionDecl *fn) {
+  const Stmt *subject = conditionOf(loop);
+  if (const auto *r = dyn_cast<CXXForRangeStmt>(loop))
+    subject = r->getRangeInit();
+  std::vector<const Stmt *> stack{subject};
+  while (!stack.empty()) {
+    const Stmt *s = stack.back();
+    stack.pop_back();
+    if (!s || isa<LambdaExpr>(s))
+      continue;
+    if (const auto *ref = dyn_cast<DeclRefExpr>(s))
+      if (const auto *param = dyn_cast<ParmVarDecl>(ref->getDecl()); param && param->getDeclContext() == fn)
+        return true;
+    stack.insert(stack.end(), s->child_begin(), s->child_end());
+  }
+  return false;
+}
+
+bool walksLinks(const Stmt *loop) {
+  const Expr *cond = conditionOf(loop);
+  if (!cond)
+    return false;
+  // The pointer the condition tests: `p`, `p != nullptr`, `p && ...`.
+  const Expr *tested = cond->IgnoreParenImpCasts();
+  if (const auto *bin = dyn_cast<BinaryOperator>(tested); bin && (bin->getOpcode() == BO_NE || bin->isLogicalOp()))
+    tested = bin->getLHS()->IgnoreParenImpCasts();
+  const auto *ref = dyn_cast<DeclRefExpr>(tested);
+  const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  if (!var || !var->getType()->isPointerType())
+    return false;
+  const Stmt *inc = nullptr;
+  if (const auto *f = dyn_cast<ForStmt>(loop))
+    inc = f->getInc();
+  for (const Stmt *child : loop->children())
+    if (child != cond && followsLink(child, var))
+      return true;
+  return followsLink(inc, var);
+}
+
 SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) {
   if (const auto *f = dyn_cast<ForStmt>(loop)) {
     SymbolicValue trip = comparisonTrip(f->getCond(), f->getInc(), f->getInit(), fn, ctx);
@@ -561,8 +687,12 @@ SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ct
     SymbolicValue drained = drainTrip(w->getCond(), w->getBody(), fn, ctx);
     return drained.kind != Kind::Unknown ? drained : bitWalkTrip(w->getCond(), w->getBody(), nullptr, ctx);
   }
-  if (const auto *d = dyn_cast<DoStmt>(loop))
+  if (const auto *d = dyn_cast<DoStmt>(loop)) {
+    // do { ... } while (0): a macro's statement, run once.
+    if (auto once = evaluateConstant(d->getCond(), ctx); once && *once == 0)
+      return SymbolicValue::constant(1);
     return bitWalkTrip(d->getCond(), d->getBody(), nullptr, ctx);
+  }
   return {};
 }
 

@@ -51,6 +51,18 @@ Fill filledSize(const clang::ValueDecl *target, const clang::FunctionDecl *fn, c
 /// (`!x.empty()`, `x.size() > 0`), or null.
 const clang::Expr *testedForElements(const clang::Expr *cond);
 
+/// For a loop whose trip count is not certain: the size its condition
+/// follows (`i < n`, `pos < text_.size()`, `!queue.empty()`), or unknown.
+SymbolicValue loopScale(const clang::Stmt *loop, const clang::FunctionDecl *fn, clang::ASTContext &ctx);
+
+/// Whether a loop walks a linked structure: its condition tests a pointer
+/// the loop sets from a member (`while (p) { ...; p = p->next; }`).
+bool walksLinks(const clang::Stmt *loop);
+
+/// Whether a loop's condition (or a range-for's range) reads a parameter
+/// of `fn`: the caller's data, even through a member (`o->count`).
+bool readsParameter(const clang::Stmt *loop, const clang::FunctionDecl *fn);
+
 /// Iterations of a loop statement per entry, when its shape says.
 SymbolicValue tripCount(const clang::Stmt *loop, const clang::FunctionDecl *fn,
                         clang::ASTContext &ctx);

@@ -12,8 +12,11 @@ ProgramModel::ProgramModel(std::vector<TUSummary> summaries, const Catalog &cata
   for (const auto &summary : summaries)
     constructed_.insert(summary.constructedClasses.begin(), summary.constructedClasses.end());
   for (auto &summary : summaries)
-    for (auto &store : summary.fieldStores)
+    for (auto &store : summary.fieldStores) {
+      if (!store.perCall && store.value.kind == SymbolicValue::Kind::Param)
+        inputFields_.insert(store.field);
       fieldStores_.push_back(std::move(store));
+    }
   // One function per definition: the same USR at the same place (an inline
   // function or template in a header, seen by many TUs) is one function;
   // the same USR defined in two places (main in two programs, a helper each
@@ -296,6 +299,12 @@ static bool readsItself(const FieldStore &store) {
     if (x.field == store.field)
       return true;
   return false;
+}
+
+bool ProgramModel::followsInput(const SymbolicValue &value) const {
+  if (value.kind == SymbolicValue::Kind::Param)
+    return true;
+  return value.kind == SymbolicValue::Kind::Field && inputFields_.count(value.field) > 0;
 }
 
 double ProgramModel::loopNestTimes(int function, int loop) const {

@@ -83,6 +83,10 @@ public:
   /// A symbolic value with parameters and data members replaced by their
   /// bounds; <0 if unknown.
   double evaluate(int function, const SymbolicValue &value) const;
+  /// Whether a size follows the caller's data: a parameter, or a data
+  /// member stored from one (`Reader(const std::string &t) : text_(t)`),
+  /// as opposed to the object's own state (a waiter list it fills itself).
+  bool followsInput(const SymbolicValue &value) const;
 
 private:
   void resolveCalls();
@@ -115,6 +119,7 @@ private:
   std::vector<std::vector<std::pair<int, int>>> callers_; // per function: (caller, site), direct calls
   std::vector<FieldStore> fieldStores_;                 // every TU's, in TU order
   std::unordered_map<std::string, double> fieldBounds_; // largest value stored per data member
+  std::unordered_set<std::string> inputFields_;         // members stored from a function's parameter
 };
 
 } // namespace concur

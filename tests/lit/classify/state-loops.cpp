@@ -1,0 +1,75 @@
+// Loops whose count the code does not show, told apart by what they run
+// over: the object's own state (a waiter list it fills itself, a linked
+// walk) is short, the caller's data grows. Loops with a bound hidden in a
+// second condition, a macro's do/while(0) and a varint's shifts are small.
+// Against the real standard library.
+// RUN: %concur check --format=json --quiet %s -- -std=c++20 > %t.json
+// RUN: %json-query functions %t.json | FileCheck %s --match-full-lines
+// RUN: %json-query evidence %t.json Event::set | FileCheck %s --check-prefix=SET
+// RUN: %json-query evidence %t.json total | FileCheck %s --check-prefix=TOTAL
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+struct Waiter {
+  Waiter *next;
+  void (*resume)(Waiter *);
+};
+
+// CHECK: Event::set neutral none
+// CHECK-NEXT: Event::wait neutral none
+// CHECK-NEXT: Event::notify_all neutral none
+struct Event {
+  Waiter *head = nullptr;
+  std::vector<std::function<void()>> handlers;
+  void set() {
+    for (Waiter *w = head; w != nullptr; w = w->next)
+      w->resume(w);
+    head = nullptr;
+  }
+  void wait(Waiter *w) {
+    w->next = head;
+    head = w;
+  }
+  void notify_all() {
+    for (auto &h : handlers)
+      h();
+  }
+};
+// SET: loop over 'w != nullptr', size unknown, not from the caller (8 iterations assumed), {{.*}}
+
+// The caller's data, of unknown size: it grows with it.
+// CHECK-NEXT: total cpu threads
+long total(const std::vector<long> &values) {
+  long sum = 0;
+  for (long v : values)
+    sum += v * 31 % 7;
+  return sum;
+}
+// TOTAL: loop over 'values', size unknown: O(n) in 'values' (1000 iterations assumed), {{.*}}
+
+#define ADD(x, y) do { (x) += (y); } while (0)
+
+// CHECK-NEXT: decode neutral none
+uint32_t decode(const uint8_t *p, const uint8_t *limit) {
+  uint32_t result = 0;
+  for (uint32_t shift = 0; shift <= 28 && p < limit; shift += 7) {
+    uint32_t byte = *p++;
+    ADD(result, (byte & 127) << shift);
+    if (!(byte & 128))
+      break;
+  }
+  return result;
+}
+
+// CHECK-NEXT: encode neutral none
+int encode(uint64_t v, uint8_t *out) {
+  int n = 0;
+  while (v >= 128) {
+    out[n++] = uint8_t(v | 128);
+    v >>= 7;
+  }
+  out[n++] = uint8_t(v);
+  return n;
+}
