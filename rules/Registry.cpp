@@ -4,6 +4,7 @@
 #include "rules/BlockingInCoroutine.h"
 #include "rules/LockAcrossSuspend.h"
 #include "rules/CpuInEventLoop.h"
+#include "rules/Advice.h"
 // CHECK-INCLUDES (scripts/new-check inserts includes above this line)
 
 #include <algorithm>
@@ -16,6 +17,7 @@ const std::vector<CheckInfo> &checkRegistry() {
         BlockingInCoroutineCheck::info(),
         LockAcrossSuspendCheck::info(),
         CpuInEventLoopCheck::info(),
+        AdviceCheck::info(),
         // CHECK-REGISTRATIONS (scripts/new-check inserts registrations above this line)
     };
     std::sort(checks.begin(), checks.end(),

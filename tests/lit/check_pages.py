@@ -23,8 +23,8 @@ for name, summary in sorted(checks.items()):
     if lines[0].rstrip(".").lower() != summary.lower():
         problems.append(f"{name}: page summary '{lines[0]}' differs from list-checks '{summary}'")
     tests = glob.glob(f"{root}/tests/lit/checks/{name[len('concur-'):]}*")
-    if not any("warning:" in open(t).read() for t in tests):
-        problems.append(f"{name}: no lit test expecting a warning")
+    if not any("warning:" in open(t).read() or "remark:" in open(t).read() for t in tests):
+        problems.append(f"{name}: no lit test expecting a warning or remark")
     if not any("_silent" in open(t).read() or "silent" in open(t).read() for t in tests):
         problems.append(f"{name}: no lit test of silent cases")
 if subprocess.run([f"{root}/scripts/docs-index", "--check"]).returncode != 0:

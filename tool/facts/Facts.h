@@ -153,6 +153,16 @@ struct CallSite {
   /// Per argument, the parameter of the calling function it passes on
   /// (through std::move or a copy), or -1; empty when none does.
   std::vector<int> argParams;
+
+  // -- Loop-carried data flow (facts/LoopCarried.h), calls in a loop --------
+  /// An argument or the object of the call reads a value that an earlier
+  /// iteration of its innermost loop may have written (`cursor =
+  /// fetch(cursor)`): the iterations' calls are chained.
+  bool carriedInput = false;
+  /// Arguments (by index; -1 for the object of a member call) that name a
+  /// variable declared outside the innermost loop: state every iteration's
+  /// call shares (a stream, a descriptor, a connection).
+  std::vector<int> outerArgs;
 };
 
 /// `to` holds what `from` returns (`int fd = make_socket();`), for
@@ -180,6 +190,18 @@ struct Loop {
   SymbolicValue scale;
   bool walk = false;
   bool overParam = false; // the condition or range reads a parameter (`o->count`, `img.px`)
+  // -- Loop-carried data flow (facts/LoopCarried.h) --------------------------
+  /// How the iterations are counted: `for (int i = a; i < n; ++i)` with an
+  /// index and a bound the body does not change, a range-for over a range
+  /// the body does not change, or anything else (while, do, a bound the
+  /// body changes), whose iterations depend on what earlier ones did.
+  enum class Form { Other, Counted, Range } form = Form::Other;
+  /// The body can leave the loop early (break, return, goto, throw, co_return).
+  bool earlyExit = false;
+  /// The body writes state declared outside the loop other than elements
+  /// at the loop's own index (`out[i] = ...`): an accumulator, an append,
+  /// a member, a global, a reference captured by a lambda.
+  bool sharedWrites = false;
 };
 
 struct Access {

@@ -6,6 +6,7 @@
 #include "facts/CoroutineFlow.h"
 #include "facts/Descriptors.h"
 #include "facts/LockSets.h"
+#include "facts/LoopCarried.h"
 #include "facts/Names.h"
 #include "facts/PoolStarts.h"
 #include "facts/RetryLoops.h"
@@ -177,6 +178,10 @@ public:
 private:
   PoolStarts poolStarts_;
   std::vector<std::pair<const CallExpr *, size_t>> programCalls_; // into facts.calls
+  // The statement of each facts.loops entry and the expression of each
+  // facts.calls entry, for the loop-carried facts (facts/LoopCarried.h).
+  std::vector<const Stmt *> loopStmts_;
+  std::vector<const Expr *> callExprs_;
 };
 
 void Builder::finish() {
@@ -185,6 +190,7 @@ void Builder::finish() {
   facts.nonblockingDescriptors = fds_.finish(flagNames_);
   for (const auto &[call, index] : programCalls_)
     facts.calls[index].startsOnPool = poolStarts_.started(call, fds_);
+  addLoopCarriedFacts(loopStmts_, callExprs_, ctx_, facts);
 }
 
 /// `std::ifstream in("/proc/self/status")`, `FILE *f = fopen("/sys/...", "r")`,
@@ -338,6 +344,7 @@ void Builder::walkLoop(const Stmt *loop) {
     info.overParam = readsParameter(loop, fn_);
   facts.loops.push_back(info);
   loops_.push_back(int(facts.loops.size()) - 1);
+  loopStmts_.push_back(loop);
   for (const Stmt *child : loop->children()) {
     if (const auto *f = dyn_cast<ForStmt>(loop); f && child == f->getInit())
       continue;
@@ -503,6 +510,7 @@ void Builder::recordCall(const CallExpr *call) {
   if (!system)
     programCalls_.emplace_back(call, facts.calls.size());
   facts.calls.push_back(std::move(cs));
+  callExprs_.push_back(call);
 }
 
 /// Descriptor provenance: what the call does to a descriptor's mode, which
@@ -550,6 +558,7 @@ void Builder::recordConstruct(const CXXConstructExpr *construct) {
   CallSite cs = makeCall(ctor, construct, nullptr, args);
   cs.isConstructor = true;
   facts.calls.push_back(std::move(cs));
+  callExprs_.push_back(construct);
 }
 
 /// The mutexes an acquiring call names, as written: the object of

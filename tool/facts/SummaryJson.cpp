@@ -50,7 +50,8 @@ Value toJson(const CallSite &c) {
                 {"object", c.receiverObject}, {"discarded", c.resultDiscarded},
                 {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"starts_on_pool", c.startsOnPool}, {"ready", c.resultReady}, {"fd", c.fdKey}, {"virtual_file", c.virtualFile},
                 {"ready_args", Array(c.readyArgs)}, {"receiver_param", c.receiverParam},
-                {"arg_params", Array(c.argParams)}};
+                {"arg_params", Array(c.argParams)}, {"carried_input", c.carriedInput},
+                {"outer_args", Array(c.outerArgs)}};
 }
 
 Value toJson(const FunctionFacts &f) {
@@ -60,7 +61,8 @@ Value toJson(const FunctionFacts &f) {
   for (const auto &l : f.loops)
     loops.push_back(Object{{"loc", toJson(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
                            {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}, {"over", l.over},
-                           {"scale", toJson(l.scale)}, {"walk", l.walk}, {"over_param", l.overParam}});
+                           {"scale", toJson(l.scale)}, {"walk", l.walk}, {"over_param", l.overParam},
+                           {"form", int(l.form)}, {"early_exit", l.earlyExit}, {"shared_writes", l.sharedWrites}});
   for (const auto &a : f.accesses)
     accesses.push_back(Object{{"key", a.key}, {"display", a.display}, {"loc", toJson(a.loc)},
                               {"write", a.isWrite}, {"atomic", a.isAtomic}, {"tls", a.isThreadLocal},
@@ -149,6 +151,7 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "ready", c.resultReady, p); r.get(o, "fd", c.fdKey, p); r.get(o, "virtual_file", c.virtualFile, p);
   r.get(o, "ready_args", c.readyArgs, p); r.get(o, "receiver_param", c.receiverParam, p);
   r.get(o, "arg_params", c.argParams, p);
+  r.get(o, "carried_input", c.carriedInput, p); r.get(o, "outer_args", c.outerArgs, p);
   if (const Array *args = o ? o->getArray("args") : nullptr)
     for (size_t i = 0; i < args->size(); ++i) {
       c.args.emplace_back();
@@ -200,6 +203,10 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
     r.loc(l, "loc", loop.loc, lp); r.get(l, "parent", loop.parent, lp);
     r.get(l, "depth", loop.depth, lp); r.get(l, "ops", loop.ops, lp); r.get(l, "on_pool", loop.onPool, lp);
     r.get(l, "retry", loop.retry, lp); r.get(l, "over", loop.over, lp);
+    int form = 0;
+    r.get(l, "form", form, lp); r.get(l, "early_exit", loop.earlyExit, lp);
+    r.get(l, "shared_writes", loop.sharedWrites, lp);
+    loop.form = form == 1 ? Loop::Form::Counted : form == 2 ? Loop::Form::Range : Loop::Form::Other;
     r.value(l ? l->get("trip") : nullptr, loop.trip, lp.field("trip"));
     r.value(l ? l->get("scale") : nullptr, loop.scale, lp.field("scale")); r.get(l, "walk", loop.walk, lp);
     r.get(l, "over_param", loop.overParam, lp);
