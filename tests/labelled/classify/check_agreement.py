@@ -19,6 +19,11 @@ classification and recommendation agreement, and `N passed, M failed`
        (counted as a mismatch), or concur failed (exit 2 or 3, or output that
        is not a JSON document)
 
+It also prints, per band of concur's confidence (below 0.5, 0.5-0.7,
+0.7-0.9, 0.9 and above), how many verdicts fall in it and how often their
+kind agrees with the measurement: a calibrated confidence of 0.8 agrees
+about 80% of the time. The bands are reported, not gated.
+
 Nothing here depends on timing: the labels were measured once, by
 scripts/measure-classification, and are stored beside the cases.
 """
@@ -77,6 +82,20 @@ def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
 
+BANDS = [(0.0, 0.5, "< 0.5"), (0.5, 0.7, "0.5-0.7"), (0.7, 0.9, "0.7-0.9"), (0.9, 1.01, ">= 0.9")]
+
+
+def print_calibration(scored):
+    """scored: (confidence, agrees) per labelled function found."""
+    print("confidence band   verdicts  agree  share")
+    for low, high, label in BANDS:
+        inside = [ok for conf, ok in scored if low <= conf < high]
+        if inside:
+            print("%-16s  %8d  %5d  %5.1f%%" % (label, len(inside), sum(inside), pct(sum(inside), len(inside))))
+        else:
+            print("%-16s  %8d      -      -" % (label, 0))
+
+
 def main():
     ap = argparse.ArgumentParser(description="compare concur's classification with the measured labels")
     ap.add_argument("binary", metavar="CONCUR_BINARY")
@@ -96,6 +115,7 @@ def main():
 
     cls_ok = rec_ok = 0
     missing = 0
+    scored = []
     errors = []
     for case in sorted(by_case):
         files = case_files(case)
@@ -115,6 +135,7 @@ def main():
                 continue
             got_kind = got.get("kind")
             got_rec = got.get("recommendation")
+            scored.append((float(got.get("confidence", 0)), got_kind == want_kind))
             if got_kind == want_kind:
                 cls_ok += 1
                 line = "ok       %s %s expected %s got %s" % (case, name, want_kind, got_kind)
@@ -134,6 +155,7 @@ def main():
     print("recommendation agreement: %d/%d = %.1f%%" % (rec_ok, total, pct(rec_ok, total)))
     if missing:
         print("missing from concur's output: %d" % missing)
+    print_calibration(scored)
     for e in errors:
         print("error: " + e, file=sys.stderr)
     print("%d passed, %d failed" % (cls_ok, total - cls_ok))
