@@ -294,6 +294,11 @@ bool Advisor::callsThreadSafe(int f, int l) const {
     const CallTarget &target = model_.target(f, s);
     if (target.kind == CallTarget::Kind::Api && (target.effects & kNotParallel))
       return false;
+    // `live->insert(x)`, `put(k)` on this: every iteration changes the same
+    // object (the facts cannot tell a const call, so none is taken as safe).
+    const auto &outer = fn.calls[s].outerArgs;
+    if (std::find(outer.begin(), outer.end(), -1) != outer.end())
+      return false;
     if (target.kind == CallTarget::Kind::Unknown || target.kind == CallTarget::Kind::Indirect)
       return false;
     if (target.kind == CallTarget::Kind::Function &&

@@ -218,8 +218,10 @@ void LoopScan::classify(const Expr *ref, const ValueDecl *decl) {
       const Stmt *next = parents_.getParentIgnoreParenImpCasts(const_cast<Stmt *>(p));
       const auto *sub = dyn_cast_or_null<ArraySubscriptExpr>(next);
       const auto *deref = dyn_cast_or_null<UnaryOperator>(next);
+      // `live->insert(x)` likewise: the use is of what it points to.
+      const auto *arrow = dyn_cast_or_null<MemberExpr>(next);
       if (cast->getType()->isPointerType() && ((sub && sub->getBase()->IgnoreParenImpCasts() == e->IgnoreParenImpCasts()) ||
-                                              (deref && deref->getOpcode() == UO_Deref)))
+                                              (deref && deref->getOpcode() == UO_Deref) || (arrow && arrow->isArrow())))
         continue;
       read = true;
       break;
@@ -392,7 +394,9 @@ std::vector<int> LoopScan::outerArgs(const Expr *call) const {
       else
         break;
     }
-    if (const ValueDecl *d = named(e); outside(d))
+    // `Put(k, v)` on this: every iteration's call runs on the same object
+    // (a database, a repairer), whose state orders them.
+    if (isa<CXXThisExpr>(e) || outside(named(e)))
       out.push_back(index);
   }
   return out;

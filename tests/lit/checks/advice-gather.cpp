@@ -149,3 +149,15 @@ void sleeps_silent() {
   for (int i = 0; i < 10; ++i)
     sleep(1);
 }
+
+// Writes into one store through its own member function: every iteration's
+// call runs on the same object, whose state orders them (a database fixture
+// putting keys in turn).
+struct Store {
+  int fd = -1;
+  void put(const std::string &key) { write(fd, key.data(), key.size()); }
+  void fill_silent(const std::vector<std::string> &keys) {
+    for (const std::string &k : keys)
+      put(k);
+  }
+};

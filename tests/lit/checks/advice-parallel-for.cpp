@@ -102,3 +102,11 @@ int search_silent(const std::vector<double> &v) {
     }
   return found;
 }
+
+// Every iteration inserts into the caller's set: one shared object.
+#include <set>
+void collect_silent(const std::vector<std::vector<long>> &groups, std::set<long> *live) {
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (size_t i = 0; i < groups[g].size(); ++i)
+      live->insert(groups[g][i] * 2654435761L % 1000003);
+}
