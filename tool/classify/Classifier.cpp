@@ -246,6 +246,7 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
   };
   if (has(EffectLock)) {
     w.waitNs += p_.lockWaitNs;
+    w.lockNs += p_.lockWaitNs;
     evidence("lock", p_.lockWaitNs);
   } else if (has(EffectBlocking | EffectWait)) {
     double ns = call.durationNs >= 0 ? call.durationNs : -1;
@@ -438,13 +439,17 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   v.cpuNs = w.cpuNs;
   v.assumedCpuNs = std::min(w.assumedNs, w.cpuNs);
   v.waitNs = w.waitNs;
-  const double total = w.cpuNs + w.waitNs;
+  // Locks do not decide the kind: a short critical section (a queue push
+  // behind a mutex, the common case on real code) is neither waiting nor
+  // work, and how long a contended one waits is not in the code.
+  const double waitNs = std::max(0.0, w.waitNs - w.lockNs);
+  const double total = w.cpuNs + waitNs;
   const double share = total > 0 ? w.cpuNs / total : 0;
   // Computation that grows with data whose size the code does not show is
   // CPU-bound work, however small the assumed size makes it look.
   const bool growing = w.growth > 0 && w.assumedNs >= p_.growingMinNs;
   bool grown = false; // cpu only because it grows
-  if ((w.waits == 0 && total < p_.neutralNs) || (share > p_.cpuShare && w.cpuNs < p_.neutralNs)) {
+  if (total < p_.neutralNs || (share > p_.cpuShare && w.cpuNs < p_.neutralNs)) {
     grown = growing && share > p_.cpuShare;
     v.kind = grown ? WorkKind::Cpu : WorkKind::Neutral;
   } else if (share < p_.ioShare) {
@@ -459,7 +464,7 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   v.confidence *= std::pow(0.85, double(std::min<size_t>(w.unknownCallees.size(), 6)));
   if (w.indirect)
     v.confidence *= 0.9;
-  const double decisive = v.kind == WorkKind::Io ? w.waitNs : w.cpuNs;
+  const double decisive = v.kind == WorkKind::Io ? waitNs : w.cpuNs;
   if (decisive > 0 && w.assumedNs > decisive / 2 && v.kind != WorkKind::Io)
     v.confidence *= 0.75;
   if (grown)

@@ -63,6 +63,7 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
   waitNs += other.waitNs * times;
   assumedNs += (allAssumed ? other.cpuNs : other.assumedNs) * times;
   syncWaitNs += other.syncWaitNs * times;
+  lockNs += other.lockNs * times;
   // A callee's count is bounded once as it is reached, then as it is repeated.
   double otherWaits = via ? double(unsigned(std::min(1e6, double(other.waits)))) : double(other.waits);
   waits += unsigned(std::min(1e6, otherWaits * times));

@@ -74,6 +74,7 @@ struct Work {
   double waitNs = 0;
   double assumedNs = 0;   // the part that rests on assumed trip counts
   double syncWaitNs = 0;  // the part of waitNs spent waiting for other threads/processes
+  double lockNs = 0;      // the part of waitNs assumed for acquiring locks (LockWaitNs each)
   unsigned waits = 0;     // blocking calls executed (scaled by loops)
   unsigned syncWaits = 0; // the part of waits that wait for other threads/processes (joins, futures)
   bool forkJoin = false;  // starts threads or pool jobs and waits for them: their work is its own
