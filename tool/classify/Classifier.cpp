@@ -95,7 +95,6 @@ private:
     double times = 1;     // iterations of the nest, assumed counts included
     bool assumed = false; // some count was assumed
     unsigned unknown = 0; // loops of the nest over the caller's data whose size nothing gives
-    unsigned state = 0;   // loops of the nest over the object's state whose size nothing gives
     std::string over;     // what the outermost of the `unknown` ones runs over
   };
   Nest nest(int f, int loop) const;
@@ -154,7 +153,6 @@ Classifier::Nest Classifier::nest(int f, int loop) const {
         // The object's own state or a walk nothing bounds (a waiter list,
         // `while (node)`): not input, and short in the common case.
         trip = p_.assumedStateTrips;
-        ++n.state;
       }
     }
     n.times *= trip;
