@@ -202,7 +202,7 @@ std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
     source = ", size stored in a data member";
   std::string total = n.assumed ? " (~" + approxCount(n.times * loop.ops) + " in all, with assumed sizes)"
                                 : " (~" + approxCount(n.times * loop.ops) + " in all)";
-  return subject + " with " + approxCount(trip) + " iterations" + source + ", " + perIteration + total;
+  return subject + " with " + approxCount(trip) + (trip == 1 ? " iteration" : " iterations") + source + ", " + perIteration + total;
 }
 
 /// `inner` (a callee's, an API call's, a worker's work) runs inside loop

@@ -7,6 +7,7 @@
 // RUN: %json-query functions %t.json | FileCheck %s --match-full-lines
 // RUN: %json-query evidence %t.json Event::set | FileCheck %s --check-prefix=SET
 // RUN: %json-query evidence %t.json total | FileCheck %s --check-prefix=TOTAL
+// RUN: %json-query evidence %t.json decode | FileCheck %s --check-prefix=DECODE
 
 #include <cstdint>
 #include <functional>
@@ -62,6 +63,8 @@ uint32_t decode(const uint8_t *p, const uint8_t *limit) {
   }
   return result;
 }
+// A macro's do/while(0) runs once.
+// DECODE: loop over 'ADD(result, (byte & 127) << shift)' with 1 iteration, {{.*}}
 
 // CHECK-NEXT: encode neutral none
 int encode(uint64_t v, uint8_t *out) {
