@@ -330,6 +330,17 @@ SymbolicValue startValue(const VarDecl *var, const Stmt *init, const FunctionDec
   return {};
 }
 
+/// What a loop condition compares against: an integer's value, or for
+/// `v.size()` the container's element count.
+SymbolicValue boundValue(const Expr *bound, const FunctionDecl *fn, ASTContext &ctx) {
+  SymbolicValue value = symbolicValue(bound, fn, ctx);
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(bound->IgnoreParenImpCasts()))
+    if (value.kind == Kind::Unknown && member->getMethodDecl() && member->getImplicitObjectArgument() &&
+        member->getMethodDecl()->getNameAsString() == "size")
+      value = containerSize(member->getImplicitObjectArgument(), fn, ctx);
+  return value;
+}
+
 /// The smaller of two trip counts where one may be unknown: a loop with
 /// two exit conditions ends at the first.
 SymbolicValue smallerTrip(const SymbolicValue &a, const SymbolicValue &b) {
@@ -353,11 +364,7 @@ SymbolicValue comparisonTrip(const Expr *cond, const Expr *inc, const Stmt *init
   if (!cmp)
     return {};
   Step step = stepOf(inc, cmp->var, ctx);
-  SymbolicValue bound = symbolicValue(cmp->bound, fn, ctx);
-  if (const auto *member = dyn_cast<CXXMemberCallExpr>(cmp->bound->IgnoreParenImpCasts()))
-    if (bound.kind == Kind::Unknown && member->getMethodDecl() &&
-        member->getMethodDecl()->getNameAsString() == "size")
-      bound = containerSize(member->getImplicitObjectArgument(), fn, ctx);
+  SymbolicValue bound = boundValue(cmp->bound, fn, ctx);
   SymbolicValue start = startValue(cmp->var, init, fn, ctx);
   if (start.kind == Kind::Unknown && isa<ParmVarDecl>(cmp->var) && step.amount < 0)
     start = SymbolicValue::parameter(cast<ParmVarDecl>(cmp->var)->getFunctionScopeIndex());
@@ -601,13 +608,7 @@ SymbolicValue conditionScale(const Expr *cond, const FunctionDecl *fn, ASTContex
   if (const Expr *container = testedForElements(cond))
     return containerSize(container, fn, ctx);
   auto cmp = loopComparison(cond);
-  if (!cmp)
-    return {};
-  if (const auto *member = dyn_cast<CXXMemberCallExpr>(cmp->bound->IgnoreParenImpCasts()))
-    if (member->getMethodDecl() && member->getMethodDecl()->getIdentifier() &&
-        member->getMethodDecl()->getName() == "size" && member->getImplicitObjectArgument())
-      return containerSize(member->getImplicitObjectArgument(), fn, ctx);
-  return symbolicValue(cmp->bound, fn, ctx);
+  return cmp ? boundValue(cmp->bound, fn, ctx) : SymbolicValue();
 }
 
 /// Whether `s` assigns `var` from a member of what it points to
@@ -661,13 +662,11 @@ bool walksLinks(const Stmt *loop) {
   const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
   if (!var || !var->getType()->isPointerType())
     return false;
-  const Stmt *inc = nullptr;
-  if (const auto *f = dyn_cast<ForStmt>(loop))
-    inc = f->getInc();
+  // The body, and a for-loop's increment, which is one of its children.
   for (const Stmt *child : loop->children())
     if (child != cond && followsLink(child, var))
       return true;
-  return followsLink(inc, var);
+  return false;
 }
 
 SymbolicValue tripCount(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) {
