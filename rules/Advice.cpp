@@ -73,7 +73,8 @@ public:
   Advisor(const CheckContext &ctx, std::vector<Finding> &out)
       : ctx_(ctx), model_(ctx.model), out_(out), minCalls_(ctx.options.get(kName, options().options[0])),
         minLoopCpuNs_(ctx.options.get(kName, options().options[1])),
-        opNs_(classifierOption(ctx.options, "OpNs")), assumedTrips_(classifierOption(ctx.options, "AssumedTripCount")) {}
+        opNs_(classifierOption(ctx.options, "OpNs")), assumedTrips_(classifierOption(ctx.options, "AssumedTripCount")),
+        assumedStateTrips_(classifierOption(ctx.options, "AssumedStateTripCount")) {}
 
   void run() {
     for (int f = 0; f < int(model_.functions().size()); ++f) {
@@ -110,7 +111,7 @@ private:
   const CheckContext &ctx_;
   const ProgramModel &model_;
   std::vector<Finding> &out_;
-  double minCalls_, minLoopCpuNs_, opNs_, assumedTrips_;
+  double minCalls_, minLoopCpuNs_, opNs_, assumedTrips_, assumedStateTrips_;
   mutable std::unordered_map<int, bool> safe_; // threadSafe, per function (true while in progress)
 };
 
@@ -314,7 +315,8 @@ double Advisor::nestIterations(int f, int loop) const {
   double times = 1;
   for (; loop >= 0; loop = loops[loop].parent) {
     const double trip = model_.evaluate(f, loops[loop].trip);
-    times *= trip >= 0 ? trip : assumedTrips_;
+    // As the classifier counts: the caller's data, or the object's state.
+    times *= trip >= 0 ? trip : model_.followsInput(loops[loop]) ? assumedTrips_ : assumedStateTrips_;
   }
   return times;
 }

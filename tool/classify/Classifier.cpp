@@ -98,7 +98,6 @@ private:
     std::string over;     // what the outermost of the `unknown` ones runs over
   };
   Nest nest(int f, int loop) const;
-  bool followsInput(const Loop &loop) const;
   void addLoop(int f, int l, Work &w) const;
   void growThrough(int f, int loop, const Work &inner, Work &w) const;
   std::string loopMessage(int f, int l, const Nest &n) const;
@@ -121,22 +120,6 @@ private:
 constexpr size_t kShownEvidence = 6;
 static_assert(kShownEvidence <= kKeptEvidence, "a verdict shows items its function kept");
 
-/// Whether an uncounted loop runs over the caller's data (its work grows
-/// with it) rather than the object's own state. A loop that follows no
-/// size at all (`while (x != 1)`, `for (it = first; it != last; ...)`) is
-/// taken as data, unless it walks links; one that reads a parameter is the
-/// caller's data even through a member (`o->count`, `img.px`).
-bool Classifier::followsInput(const Loop &loop) const {
-  if (loop.walk)
-    return false;
-  if (loop.overParam)
-    return true;
-  const SymbolicValue &size = loop.trip.symbolic() ? loop.trip : loop.scale;
-  if (size.kind == SymbolicValue::Kind::Field)
-    return model_.followsInput(size);
-  return true;
-}
-
 Classifier::Nest Classifier::nest(int f, int loop) const {
   Nest n;
   const auto &loops = model_.function(f).loops;
@@ -144,7 +127,7 @@ Classifier::Nest Classifier::nest(int f, int loop) const {
     double trip = model_.evaluate(f, loops[loop].trip);
     if (trip < 0) {
       n.assumed = true;
-      if (followsInput(loops[loop])) {
+      if (model_.followsInput(loops[loop])) {
         // The caller's data: the work grows with it.
         trip = p_.assumedTrips;
         ++n.unknown;
@@ -187,7 +170,7 @@ std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
   const bool literal = !loop.over.empty() && std::isdigit(static_cast<unsigned char>(loop.over.front()));
   const std::string subject = loop.over.empty() || literal ? "loop" : "loop over '" + loop.over + "'";
   const double trip = model_.evaluate(f, loop.trip);
-  if (trip < 0 && !followsInput(loop))
+  if (trip < 0 && !model_.followsInput(loop))
     return subject + ", size unknown, not from the caller (" + approxCount(p_.assumedStateTrips) +
            " iterations assumed), " + perIteration;
   if (trip < 0) {

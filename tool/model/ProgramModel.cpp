@@ -307,6 +307,15 @@ bool ProgramModel::followsInput(const SymbolicValue &value) const {
   return value.kind == SymbolicValue::Kind::Field && inputFields_.count(value.field) > 0;
 }
 
+bool ProgramModel::followsInput(const Loop &loop) const {
+  if (loop.walk)
+    return false;
+  if (loop.overParam)
+    return true;
+  const SymbolicValue &size = loop.trip.symbolic() ? loop.trip : loop.scale;
+  return size.kind != SymbolicValue::Kind::Field || followsInput(size);
+}
+
 double ProgramModel::loopNestTimes(int function, int loop) const {
   double times = 1;
   const auto &loops = functions_[function].loops;

@@ -87,6 +87,12 @@ public:
   /// member stored from one (`Reader(const std::string &t) : text_(t)`),
   /// as opposed to the object's own state (a waiter list it fills itself).
   bool followsInput(const SymbolicValue &value) const;
+  /// Whether a loop the code does not count runs over the caller's data
+  /// (its work grows with it) rather than the object's own state. A loop
+  /// that follows no size at all (`while (x != 1)`, `it != last`) is taken
+  /// as data, unless it walks links; one that reads a parameter is the
+  /// caller's data even through a member (`o->count`, `img.px`).
+  bool followsInput(const Loop &loop) const;
 
 private:
   void resolveCalls();
