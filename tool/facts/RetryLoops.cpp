@@ -26,8 +26,27 @@ bool isAtomicType(QualType type) {
   return type->isAtomicType();
 }
 
+bool isConditionalName(llvm::StringRef name) {
+  return name.starts_with("compare_exchange") || name == "test_and_set" || name.starts_with("try_lock") ||
+         name == "try_acquire";
+}
+
+/// A member call in a template's pattern whose object's type depends on a
+/// parameter (`std::atomic<T> &v; v.compare_exchange_weak(...)`): nothing is
+/// resolved, so the member's name is all there is.
+bool isDependentConditional(const CallExpr *call) {
+  const Expr *callee = call->getCallee()->IgnoreParens();
+  if (const auto *member = dyn_cast<CXXDependentScopeMemberExpr>(callee))
+    return member->getMember().isIdentifier() && isConditionalName(member->getMember().getAsString());
+  if (const auto *member = dyn_cast<UnresolvedMemberExpr>(callee))
+    return member->getName().isIdentifier() && isConditionalName(member->getName().getAsString());
+  return false;
+}
+
 /// An operation that succeeds or fails depending on other threads.
 bool isConditionalAtomic(const CallExpr *call) {
+  if (isDependentConditional(call))
+    return true;
   const FunctionDecl *callee = call->getDirectCallee();
   if (!callee || !callee->getIdentifier())
     return false;
@@ -82,6 +101,35 @@ std::pair<const Expr *, const Stmt *> parts(const Stmt *loop) {
   return {nullptr, nullptr};
 }
 
+/// Whether `s` leaves the loop it is in: a break not inside a nested loop or
+/// switch, or a return.
+bool exits(const Stmt *s) {
+  if (!s || isa<LambdaExpr>(s) || isLoopStmt(s))
+    return false;
+  if (isa<BreakStmt>(s))
+    return true;
+  if (isa<ReturnStmt>(s))
+    return true;
+  for (const Stmt *child : s->children())
+    if (child && !isa<SwitchStmt>(child) && exits(child))
+      return true;
+  return false;
+}
+
+/// Whether the body leaves the loop when a conditional atomic operation
+/// succeeds: `if (x.compare_exchange_weak(...)) { ...; break; }`.
+bool exitsOnSuccess(const Stmt *s) {
+  if (!s || isa<LambdaExpr>(s) || isLoopStmt(s))
+    return false;
+  if (const auto *branch = dyn_cast<IfStmt>(s))
+    if (contains(branch->getCond(), /*reads=*/false) && exits(branch->getThen()))
+      return true;
+  for (const Stmt *child : s->children())
+    if (child && exitsOnSuccess(child))
+      return true;
+  return false;
+}
+
 } // namespace
 
 bool isRetryLoop(const Stmt *loop, ASTContext &ctx) {
@@ -95,7 +143,9 @@ bool isRetryLoop(const Stmt *loop, ASTContext &ctx) {
     bool value = false;
     constantTrue = cond->EvaluateAsBooleanCondition(value, ctx) && value;
   }
-  return constantTrue && contains(body, /*reads=*/false);
+  if (constantTrue && contains(body, /*reads=*/false))
+    return true; // for (;;) { ... cas ... }
+  return exitsOnSuccess(body); // for (s = x.load(); s & mask;) if (x.cas(s, ...)) break;
 }
 
 } // namespace concur

@@ -72,6 +72,28 @@ void with_table() {
   }
 }
 
+// An epoch counter bumped by whoever wins the race: the loop's condition is
+// a local copy, the exit is the compare-and-swap's success.
+// KIND-NEXT: notify_one neutral none
+std::atomic<unsigned long> epoch_state{0};
+void notify_one() {
+  for (unsigned long state = epoch_state.load(std::memory_order_relaxed); state & 0xffff;) {
+    if (epoch_state.compare_exchange_weak(state, state + 0x10000, std::memory_order_relaxed)) {
+      epoch_state.notify_one();
+      break;
+    }
+  }
+}
+
+// A template's pattern: the atomic's type depends on T, and the
+// compare-and-swap is a dependent member call.
+// KIND-NEXT: atomic_min neutral none
+template <typename T> void atomic_min(std::atomic<T> &v, const T &min_v) {
+  T prev = v.load(std::memory_order_relaxed);
+  while (prev > min_v && !v.compare_exchange_weak(prev, min_v, std::memory_order_relaxed)) {
+  }
+}
+
 // KIND-NEXT: checksum cpu threads
 long checksum(const unsigned char *data, long n) {
   long sum = 0;
