@@ -270,9 +270,22 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
   return w;
 }
 
+/// `co_await pool.schedule()`: an awaitable the catalogue says moves the
+/// coroutine to another executor, and nothing else (not an offloaded job,
+/// not a task it starts and awaits).
+static bool movesOnly(const CallTarget &target, const CallSite &call) {
+  if (target.kind != CallTarget::Kind::Api)
+    return false;
+  if ((target.effects & (EffectResumeOnPool | EffectResumeOnLoop)) == 0 ||
+      (target.effects & (EffectOffload | EffectIo | EffectBlocking | EffectWait)) != 0)
+    return false;
+  return (target.effects & EffectStartOnPool) == 0 || call.args.empty();
+}
+
 /// A coroutine's time at a co_await goes to waiting for what it awaits
 /// (a socket, a timer, an offloaded job), except when it awaits another
-/// coroutine of the program, whose own work is its callee's.
+/// coroutine of the program, whose own work is its callee's, or only moves
+/// to another executor: the time until it resumes there is queueing.
 void Classifier::addSuspensionWaits(int f, Work &w) const {
   const FunctionFacts &fn = model_.function(f);
   for (const Suspension &s : fn.suspensions) {
@@ -284,8 +297,16 @@ void Classifier::addSuspensionWaits(int f, Work &w) const {
       if (target.kind == CallTarget::Kind::Function && !target.functions.empty() &&
           model_.function(target.functions.front()).isCoroutine)
         continue;
-      if (fn.calls[s.operandCall].durationNs >= 0)
-        ns = fn.calls[s.operandCall].durationNs;
+      const CallSite &call = fn.calls[s.operandCall];
+      if (movesOnly(target, call)) {
+        w.addEvidence(table_,
+                      "moves to another executor at co_await '" + call.displayName +
+                          "' (queues the coroutine, does not wait for I/O)",
+                      s.loc, 0);
+        continue;
+      }
+      if (call.durationNs >= 0)
+        ns = call.durationNs;
     }
     bool assumed = false;
     double times = multiplier(f, s.loop, assumed);
