@@ -611,17 +611,45 @@ SymbolicValue conditionScale(const Expr *cond, const FunctionDecl *fn, ASTContex
   return cmp ? boundValue(cmp->bound, fn, ctx) : SymbolicValue();
 }
 
-/// Whether `s` assigns `var` from a member of what it points to
-/// (`p = p->next`, `node = node->parent`).
-bool followsLink(const Stmt *s, const VarDecl *var) {
+/// A read of a link: a member (`p->next`), or an atomic member's load
+/// (`p->next.load()`).
+bool readsLink(const Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (isa<MemberExpr>(e))
+    return true;
+  if (const auto *call = dyn_cast<CXXMemberCallExpr>(e))
+    return isa<MemberExpr>(call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  return false;
+}
+
+/// The variable `s` assigns, when it is `var = value` or `T var = value`,
+/// with the value.
+std::pair<const VarDecl *, const Expr *> assignment(const Stmt *s) {
+  if (const auto *assign = dyn_cast<BinaryOperator>(s); assign && assign->getOpcode() == BO_Assign)
+    if (const auto *lhs = dyn_cast<DeclRefExpr>(assign->getLHS()->IgnoreParenImpCasts()))
+      return {dyn_cast<VarDecl>(lhs->getDecl()), assign->getRHS()};
+  if (const auto *decl = dyn_cast<DeclStmt>(s); decl && decl->isSingleDecl())
+    if (const auto *var = dyn_cast<VarDecl>(decl->getSingleDecl()); var && var->getInit())
+      return {var, var->getInit()};
+  return {nullptr, nullptr};
+}
+
+/// Whether `s` assigns `var` a link, or a variable the loop assigns one:
+/// `p = p->next`, `node = node->parent`, `next = w->next.load(); ...; w = next`.
+bool followsLink(const Stmt *s, const VarDecl *var, const Stmt *loop, int depth = 0) {
   if (!s || isa<LambdaExpr>(s))
     return false;
-  if (const auto *assign = dyn_cast<BinaryOperator>(s); assign && assign->getOpcode() == BO_Assign)
-    if (const auto *lhs = dyn_cast<DeclRefExpr>(assign->getLHS()->IgnoreParenImpCasts()); lhs && lhs->getDecl() == var)
-      if (isa<MemberExpr>(assign->getRHS()->IgnoreParenImpCasts()))
-        return true;
+  if (auto [assigned, value] = assignment(s); assigned == var && value) {
+    if (readsLink(value))
+      return true;
+    if (const auto *ref = dyn_cast<DeclRefExpr>(value->IgnoreParenImpCasts()); ref && depth == 0)
+      if (const auto *local = dyn_cast<VarDecl>(ref->getDecl()); local && local != var && local->hasLocalStorage())
+        for (const Stmt *child : loop->children())
+          if (followsLink(child, local, loop, depth + 1))
+            return true;
+  }
   for (const Stmt *child : s->children())
-    if (followsLink(child, var))
+    if (followsLink(child, var, loop, depth))
       return true;
   return false;
 }
@@ -664,7 +692,7 @@ bool walksLinks(const Stmt *loop) {
     return false;
   // The body, and a for-loop's increment, which is one of its children.
   for (const Stmt *child : loop->children())
-    if (child != cond && followsLink(child, var))
+    if (child != cond && followsLink(child, var, loop))
       return true;
   return false;
 }

@@ -8,6 +8,7 @@
 // RUN: %json-query evidence %t.json Event::set | FileCheck %s --check-prefix=SET
 // RUN: %json-query evidence %t.json total | FileCheck %s --check-prefix=TOTAL
 // RUN: %json-query evidence %t.json decode | FileCheck %s --check-prefix=DECODE
+// RUN: %json-query evidence %t.json unpark | FileCheck %s --check-prefix=UNPARK
 
 #include <cstdint>
 #include <functional>
@@ -97,3 +98,20 @@ void spread(Queue &q) {
   for (int i = 0; i < 500; ++i)
     q.post(i);
 }
+
+// A walk over a list of parked threads, the link read into a local first
+// (atomically, as taskflow's notifier does): the list of waiters, short.
+// CHECK-NEXT: unpark neutral none
+#include <atomic>
+struct Parked {
+  std::atomic<Parked *> next{nullptr};
+  std::atomic<int> state{0};
+};
+void unpark(Parked *waiters) {
+  Parked *next = nullptr;
+  for (Parked *w = waiters; w; w = next) {
+    next = w->next.load(std::memory_order_relaxed);
+    w->state.store(1, std::memory_order_relaxed);
+  }
+}
+// UNPARK: loop over 'w', size unknown, not from the caller (8 iterations assumed), {{.*}}
