@@ -101,19 +101,14 @@ std::pair<const Expr *, const Stmt *> parts(const Stmt *loop) {
   return {nullptr, nullptr};
 }
 
-/// Whether `s` leaves the loop it is in: a break not inside a nested loop or
-/// switch, or a return.
+/// Whether `s` always leaves the loop it is in: a break or a return, or a
+/// block that ends with one. A success that goes on to process work
+/// (`if (next.cas(b, e)) { run(b, e); b = e; }`, a chunk claimed by a
+/// partitioner) claims a share of the data; it is no retry.
 bool exits(const Stmt *s) {
-  if (!s || isa<LambdaExpr>(s) || isLoopStmt(s))
-    return false;
-  if (isa<BreakStmt>(s))
-    return true;
-  if (isa<ReturnStmt>(s))
-    return true;
-  for (const Stmt *child : s->children())
-    if (child && !isa<SwitchStmt>(child) && exits(child))
-      return true;
-  return false;
+  if (const auto *block = dyn_cast_or_null<CompoundStmt>(s))
+    return !block->body_empty() && exits(block->body_back());
+  return s && (isa<BreakStmt>(s) || isa<ReturnStmt>(s));
 }
 
 /// Whether the body leaves the loop when a conditional atomic operation
