@@ -27,6 +27,7 @@ constexpr EffectName kEffects[] = {
     {EffectSpawnProcess, "spawn-process"}, {EffectSuspend, "suspend"},
     {EffectOffload, "offload"},  {EffectResumeOnPool, "resume-on-pool"},
     {EffectResumeOnLoop, "resume-on-loop"}, {EffectStartOnPool, "start-on-pool"},
+    {EffectCold, "cold"},
 };
 
 std::optional<double> durationUnit(const std::string &unit) {

@@ -40,6 +40,10 @@ enum Effect : uint32_t {
   /// A coroutine task passed to the call starts on a pool's worker thread
   /// (`pool.spawn(make_task())`): its body runs there, not on an event loop.
   EffectStartOnPool = 1u << 13,
+  /// The call does real work only on a rare path: a test framework's
+  /// assertion, which reports (formats, writes, checks for a debugger) only
+  /// when it fails. Charged as one library call; its body is not walked.
+  EffectCold = 1u << 14,
 };
 
 /// Parses an effect name as written in the catalogue ('mt-unsafe').
