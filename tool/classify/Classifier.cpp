@@ -314,10 +314,7 @@ void Classifier::addSuspensionWaits(int f, Work &w) const {
     }
     bool assumed = false;
     double times = multiplier(f, s.loop, assumed);
-    w.waitNs += ns * times;
-    w.waits += 1;
-    w.waitsRepeat |= times > 1;
-    w.addEvidence(table_, "suspends at co_await (waits for the awaited operation)", s.loc, ns * times);
+    w.addSuspension(table_, "suspends at co_await (waits for the awaited operation)", s.loc, ns, times);
   }
 }
 
@@ -369,7 +366,14 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     if (!edge.viaCallback && !heaviestCandidate(f, edge))
       continue; // one of a call's candidates runs: charged as the heaviest
     const std::string &name = model_.function(edge.callee).name;
-    const Work &callee = work_[edge.callee];
+    // A coroutine called and not awaited here (started, returned, handed
+    // to a scheduler) waits at its co_awaits on its own time, not this
+    // function's: this one gets control back at its first suspension.
+    Work detached;
+    const bool notAwaited = model_.function(edge.callee).isCoroutine && !call.inAwaitOperand;
+    if (notAwaited)
+      detached = work_[edge.callee].withoutSuspensions(table_);
+    const Work &callee = notAwaited ? detached : work_[edge.callee];
     w.add(callee, times, table_, name.empty() ? nullptr : &name, assumed);
     growThrough(f, call.loop, callee, w);
   }

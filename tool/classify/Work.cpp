@@ -5,7 +5,7 @@
 
 namespace concur {
 
-int EvidenceTable::own(const std::string &message, const SourceLoc &loc) {
+int EvidenceTable::own(const std::string &message, const SourceLoc &loc, bool suspension) {
   // The same fact is the same message at the same file and line (two calls
   // of one helper reach it twice: one item).
   std::string id = message;
@@ -16,7 +16,7 @@ int EvidenceTable::own(const std::string &message, const SourceLoc &loc) {
   auto [it, fresh] = factKeys_.try_emplace(std::move(id), int(keys_.size()));
   if (fresh) {
     int self = int(keys_.size());
-    facts_.push_back({message, loc});
+    facts_.push_back({message, loc, suspension});
     keys_.push_back({-1, int(facts_.size()) - 1, int(facts_.size()) - 1, 0, self});
   }
   return it->second;
@@ -69,6 +69,9 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
   waits += unsigned(std::min(1e6, otherWaits * times));
   double otherSync = via ? double(unsigned(std::min(1e6, double(other.syncWaits)))) : double(other.syncWaits);
   syncWaits += unsigned(std::min(1e6, otherSync * times));
+  suspendNs += other.suspendNs * times;
+  double otherSuspend = via ? double(unsigned(std::min(1e6, double(other.suspendWaits)))) : double(other.suspendWaits);
+  suspendWaits += unsigned(std::min(1e6, otherSuspend * times));
   forkJoin |= other.forkJoin;
   waitsRepeat |= other.waitsRepeat || (other.waits > 0 && times > 1);
   waitsWithoutAsync |= other.waitsWithoutAsync;
@@ -87,6 +90,30 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
 
 void Work::addEvidence(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double weightNs) {
   addItem(table.own(message, loc), weightNs);
+}
+
+void Work::addSuspension(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double ns,
+                         double times) {
+  waitNs += ns * times;
+  suspendNs += ns * times;
+  waits += 1;
+  suspendWaits += 1;
+  waitsRepeat |= times > 1;
+  addItem(table.own(message, loc, /*suspension=*/true), ns * times);
+}
+
+Work Work::withoutSuspensions(const EvidenceTable &table) const {
+  Work w = *this;
+  w.waitNs = std::max(0.0, waitNs - suspendNs);
+  w.waits -= std::min(waits, suspendWaits);
+  w.suspendNs = 0;
+  w.suspendWaits = 0;
+  w.index_.clear();
+  w.evidence.clear();
+  for (const EvidenceItem &item : evidence)
+    if (!table.isSuspension(item.key))
+      w.evidence.push_back(item);
+  return w;
 }
 
 void Work::addGrowth(unsigned degree, const std::string &over) {

@@ -35,8 +35,11 @@ constexpr size_t kViaEnds = 8;
 
 class EvidenceTable {
 public:
-  /// The key of a fact of a function's own work.
-  int own(const std::string &message, const SourceLoc &loc);
+  /// The key of a fact of a function's own work; `suspension`: the fact is
+  /// the wait at one of a coroutine's co_awaits.
+  int own(const std::string &message, const SourceLoc &loc, bool suspension = false);
+  /// Whether the item is a coroutine's wait at a co_await, however reached.
+  bool isSuspension(int key) const { return facts_[keys_[key].fact].suspension; }
   /// The key of `child` (an item of callee `name`) seen from the caller.
   int through(const std::string &name, int child);
   /// The item as the verdict shows it; `via` bounded by kMaxVia.
@@ -55,6 +58,7 @@ private:
   struct Fact {
     std::string message;
     SourceLoc loc;
+    bool suspension = false;
   };
   std::vector<Key> keys_;
   std::vector<Fact> facts_;
@@ -77,6 +81,8 @@ struct Work {
   double lockNs = 0;      // the part of waitNs assumed for acquiring locks (LockWaitNs each)
   unsigned waits = 0;     // blocking calls executed (scaled by loops)
   unsigned syncWaits = 0; // the part of waits that wait for other threads/processes (joins, futures)
+  double suspendNs = 0;   // the part of waitNs spent at co_await in a coroutine (its own or awaited ones')
+  unsigned suspendWaits = 0; // the part of waits that are those co_awaits
   bool forkJoin = false;  // starts threads or pool jobs and waits for them: their work is its own
   bool waitsRepeat = false;       // several waits, or waits inside a loop
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
@@ -100,6 +106,12 @@ struct Work {
   void add(const Work &other, double times, EvidenceTable &table, const std::string *via = nullptr,
            bool allAssumed = false);
   void addEvidence(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double weightNs);
+  /// Adds the wait at a co_await of the function, `times` suspensions of `ns`.
+  void addSuspension(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double ns, double times);
+  /// This work as a caller that does not await the coroutine sees it: the
+  /// coroutine runs until it first suspends, and its waits at co_await are
+  /// its own, not the caller's, which gets control back.
+  Work withoutSuspensions(const EvidenceTable &table) const;
   void addUnknownCallee(const std::string &name);
   /// Notes computation that grows with a size nothing gives, `degree`
   /// loops deep, over `over`.

@@ -32,3 +32,17 @@ task<> compute() {
 // CHECK-NEXT: run_one cpu async
 task<> run_one() { co_await compute(); }
 // OFFLOAD-CALLEE: {{.*}}offload 'compute' with co_await concur::to_thread(...){{.*}}
+
+// Awaiting one that waits for I/O: its waits are the awaiting coroutine's.
+// CHECK-NEXT: serve_all io async
+task<> serve_all(int a, int b) {
+  co_await serve(a);
+  co_await serve(b);
+}
+
+// A function that makes the coroutine and hands it back does not wait at
+// its co_awaits: it has the task back at the first suspension, and whoever
+// awaits the task waits (as libcoro's spawn_joinable and async_simple's
+// Lazy::start do; issue 10 sample).
+// CHECK-NEXT: start_serving neutral none
+task<> start_serving(int fd) { return serve(fd); }
