@@ -356,8 +356,8 @@ bool ProgramModel::updateFieldBounds() {
       const double calls = callCount(in);
       v = calls < 0 ? -1 : v * calls;
     }
-    if (v < 0)
-      continue;
+    if (v <= 0)
+      continue; // unknown; or zero, the empty state (`size_ = 0`, a default initialiser), not a size
     auto [it, fresh] = fieldBounds_.try_emplace(store.field, v);
     if (fresh || v > it->second) {
       it->second = v;

@@ -136,6 +136,23 @@ float smooth(const Image &thumb) {
 // SMOOTH: loop over 'thumb.width' with 2400 iterations, size stored in a data member, {{.*}}
 // SMOOTH-NEXT: loop over 'thumb.height' with 1800 iterations, size stored in a data member, {{.*}}
 
+// A member initialised empty and sized by its constructor's parameter: the
+// zero is its empty state, not its size, which is the caller's (unknown
+// here: nothing constructs one).
+// CHECK-NEXT: Samples::Samples neutral none
+// CHECK-NEXT: Samples::mean cpu threads
+struct Samples {
+  size_t count = 0;
+  const double *values = nullptr;
+  Samples(const double *v, size_t n) : count(n), values(v) {}
+  double mean() const {
+    double s = 0;
+    for (size_t i = 0; i < count; ++i)
+      s += values[i] * values[i];
+    return s / double(count);
+  }
+};
+
 // CHECK-NEXT: main cpu threads
 int main(int argc, char **argv) {
   Image a(2400, 1800), b(2400, 1800);
