@@ -201,6 +201,8 @@ void Classifier::growThrough(int f, int loop, const Work &inner, Work &w) const 
 
 void Classifier::addLoop(int f, int l, Work &w) const {
   const Loop &loop = model_.function(f).loops[l];
+  if (loop.cold)
+    return; // amortised over the calls that do not take the branch
   const Nest n = nest(f, l);
   const double ns = loop.ops * p_.opNs * n.times;
   if (ns <= 0)
@@ -344,6 +346,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
   int lastRecursiveSite = -1;
   for (const CallEdge &edge : model_.callees(f)) {
     const CallSite &call = fn.calls[edge.site];
+    if (call.cold)
+      continue; // a branch marked unlikely: amortised, not paid per call
     bool assumed = false;
     double times = multiplier(f, call.loop, assumed);
     if (model_.sccOf(edge.callee) == scc) {
@@ -379,6 +383,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
   }
   for (int s = 0; s < int(fn.calls.size()); ++s) {
     const CallSite &call = fn.calls[s];
+    if (call.cold)
+      continue;
     const CallTarget &target = model_.target(f, s);
     bool assumed = false;
     double times = multiplier(f, call.loop, assumed);

@@ -112,6 +112,10 @@ struct CallSite {
   /// Where the language forbids co_await: a catch handler, the initializer
   /// of a static or thread_local local. No fix may insert one here.
   bool awaitForbidden = false;
+  /// In a branch the code marks as rarely taken: `if (full) [[unlikely]]`,
+  /// the other branch of `[[likely]]`, `if (__builtin_expect(c, 0))`. Its
+  /// cost is amortised (a queue's resize when full), not paid per call.
+  bool cold = false;
 
   // -- Call-site refinements of a catalogue entry (docs/catalog.md) --------
   /// The global object of a member call, or the first argument of a free
@@ -180,6 +184,7 @@ struct Loop {
   unsigned ops = 0;    // arithmetic / memory operations directly in the body
   bool onPool = false; // in a coroutine that moved to a pool (CallSite::onPool)
   bool retry = false;  // a CAS / try-lock retry or spin loop (facts/RetryLoops.h): trip 1
+  bool cold = false;   // in a branch the code marks unlikely (CallSite::cold)
   /// What the loop runs over, as written (`img.px`, `n`, `rows * cols`):
   /// the evidence names it when its size is only known symbolically.
   std::string over;

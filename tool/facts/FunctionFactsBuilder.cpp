@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "facts/AccessMode.h"
+#include "facts/BranchHints.h"
 #include "facts/Arguments.h"
 #include "facts/CoroutineFlow.h"
 #include "facts/Descriptors.h"
@@ -135,6 +136,7 @@ private:
                          CallSite &cs);
   void recordAccess(const Expr *expr, const ValueDecl *decl, Access::Base base);
   void recordSuspension(const Stmt *s, Suspension::Kind kind);
+  void walkIf(const IfStmt *branch);
   void addOps(unsigned n) {
     if (loops_.empty())
       facts.ops += n;
@@ -164,6 +166,7 @@ private:
   void noteVirtualFile(const VarDecl *var);
   int awaitDepth_ = 0;
   int noAwaitDepth_ = 0; // inside a catch handler or a static local's initializer
+  int coldDepth_ = 0;    // inside a branch marked unlikely (CallSite::cold)
   const Stmt *awaitedCall_ = nullptr; // operand of the innermost co_await being walked
   int awaitingSuspension_ = -1;
 
@@ -266,6 +269,8 @@ void Builder::walk(const Stmt *s) {
     --noAwaitDepth_;
     return;
   }
+  if (const auto *branch = dyn_cast<IfStmt>(s))
+    return walkIf(branch);
   if (isLoop(s))
     return walkLoop(s);
   if (const auto *call = dyn_cast<CallExpr>(s))
@@ -317,6 +322,19 @@ std::string Builder::loopSubject(const Stmt *loop) const {
   return text.size() <= 40 ? text : text.substr(0, 37) + "...";
 }
 
+void Builder::walkIf(const IfStmt *branch) {
+  walk(branch->getInit());
+  walk(branch->getConditionVariableDeclStmt());
+  walk(branch->getCond());
+  const BranchHint hint = branchHint(branch, ctx_);
+  coldDepth_ += hint == BranchHint::ThenUnlikely;
+  walk(branch->getThen());
+  coldDepth_ -= hint == BranchHint::ThenUnlikely;
+  coldDepth_ += hint == BranchHint::ElseUnlikely;
+  walk(branch->getElse());
+  coldDepth_ -= hint == BranchHint::ElseUnlikely;
+}
+
 void Builder::walkLoop(const Stmt *loop) {
   // A for-loop's init runs once, outside the loop.
   if (const auto *f = dyn_cast<ForStmt>(loop))
@@ -333,6 +351,7 @@ void Builder::walkLoop(const Stmt *loop) {
   // A retry or spin loop goes round again only when another thread
   // interfered: once, as computation; its waiting is not a data size.
   info.retry = isRetryLoop(loop, ctx_);
+  info.cold = coldDepth_ > 0;
   info.trip = info.retry ? SymbolicValue::constant(1) : tripCount(loop, fn_, ctx_);
   info.onPool = flow_ && flow_->onPool(loop);
   info.over = loopSubject(loop);
@@ -389,6 +408,7 @@ CallSite Builder::makeCall(const FunctionDecl *callee, const Expr *call, const E
   cs.loop = currentLoop();
   cs.inAwaitOperand = awaitDepth_ > 0;
   cs.awaitForbidden = noAwaitDepth_ > 0;
+  cs.cold = coldDepth_ > 0;
   cs.locksHeld = mustLocks(call);
   cs.acquires = locks_.acquiredBy(call);
   if (!cs.acquires.empty())

@@ -45,7 +45,7 @@ Value toJson(const CallSite &c) {
                 {"ctor", c.isConstructor}, {"types", strings(c.receiverTypes)},
                 {"args", std::move(args)}, {"duration", c.durationNs},
                 {"callables", std::move(callables)}, {"invokes", c.invokesPlace}, {"locks", strings(c.locksHeld)},
-                {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"callee_length", c.calleeLength},
+                {"await", c.inAwaitOperand}, {"no_await", c.awaitForbidden}, {"cold", c.cold}, {"callee_length", c.calleeLength},
                 {"acquires", strings(c.acquires)}, {"lock_names", strings(c.lockNames)},
                 {"object", c.receiverObject}, {"discarded", c.resultDiscarded},
                 {"arg_flags", strings(c.argFlags)}, {"on_pool", c.onPool}, {"starts_on_pool", c.startsOnPool}, {"ready", c.resultReady}, {"fd", c.fdKey}, {"virtual_file", c.virtualFile},
@@ -60,7 +60,7 @@ Value toJson(const FunctionFacts &f) {
   for (const auto &a : f.descriptorAliases) aliases.push_back(Array{a.to, a.from});
   for (const auto &l : f.loops)
     loops.push_back(Object{{"loc", toJson(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
-                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}, {"over", l.over},
+                           {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}, {"cold", l.cold}, {"over", l.over},
                            {"scale", toJson(l.scale)}, {"walk", l.walk}, {"over_param", l.overParam},
                            {"form", int(l.form)}, {"early_exit", l.earlyExit}, {"shared_writes", l.sharedWrites}});
   for (const auto &a : f.accesses)
@@ -144,6 +144,7 @@ CallSite readCall(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "ctor", c.isConstructor, p); r.get(o, "types", c.receiverTypes, p);
   r.get(o, "duration", c.durationNs, p); r.get(o, "locks", c.locksHeld, p);
   r.get(o, "await", c.inAwaitOperand, p); r.get(o, "no_await", c.awaitForbidden, p);
+  r.get(o, "cold", c.cold, p);
   r.get(o, "callee_length", c.calleeLength, p);
   r.get(o, "acquires", c.acquires, p); r.get(o, "lock_names", c.lockNames, p);
   r.get(o, "object", c.receiverObject, p); r.get(o, "discarded", c.resultDiscarded, p);
@@ -203,6 +204,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
     r.loc(l, "loc", loop.loc, lp); r.get(l, "parent", loop.parent, lp);
     r.get(l, "depth", loop.depth, lp); r.get(l, "ops", loop.ops, lp); r.get(l, "on_pool", loop.onPool, lp);
     r.get(l, "retry", loop.retry, lp); r.get(l, "over", loop.over, lp);
+    r.get(l, "cold", loop.cold, lp);
     int form = 0;
     r.get(l, "form", form, lp); r.get(l, "early_exit", loop.earlyExit, lp);
     r.get(l, "shared_writes", loop.sharedWrites, lp);
@@ -244,7 +246,7 @@ Value toJson(const TUSummary &summary) {
   for (const auto &store : summary.fieldStores)
     stores.push_back(Object{{"m", store.field}, {"v", toJson(store.value)}, {"fn", store.function},
                             {"per_call", store.perCall}});
-  return Object{{"format", "concur-tu-summary"}, {"version", 4},
+  return Object{{"format", "concur-tu-summary"}, {"version", 5},
                 {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
                 {"functions", std::move(functions)},
                 {"field_stores", std::move(stores)},
@@ -257,7 +259,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   Reader reader;
   TUSummary summary;
   const Object *o = value.getAsObject();
-  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 4)
+  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 5)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a concur TU summary (format/version)");
   reader.get(o, "main_file", summary.mainFile, path);
