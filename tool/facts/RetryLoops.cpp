@@ -8,6 +8,8 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/StmtCXX.h>
 
+#include <vector>
+
 namespace concur {
 
 using namespace clang;
@@ -75,17 +77,73 @@ bool readsAtomic(const Stmt *s) {
   return false;
 }
 
+/// What a one-line function returns (`bool try_lock() { return
+/// !locked_.exchange(true); }`), when its body is that one statement.
+const Expr *returnedByAccessor(const CallExpr *call) {
+  const FunctionDecl *callee = call->getDirectCallee();
+  const FunctionDecl *definition = nullptr;
+  if (!callee || !callee->hasBody(definition))
+    return nullptr;
+  const auto *body = dyn_cast_or_null<CompoundStmt>(definition->getBody());
+  if (!body || body->size() != 1)
+    return nullptr;
+  const auto *ret = dyn_cast<ReturnStmt>(body->body_front());
+  return ret ? ret->getRetValue() : nullptr;
+}
+
 /// Whether `s` (not descending into nested loops or lambdas) contains a
-/// conditional atomic operation, or (`reads`) any read of an atomic.
-bool contains(const Stmt *s, bool reads) {
+/// conditional atomic operation, or (`reads`) any read of an atomic, also
+/// inside a one-line accessor it calls (`while (!tryLock())`).
+bool contains(const Stmt *s, bool reads, int accessors = 2) {
   if (!s || isa<LambdaExpr>(s))
     return false;
-  if (const auto *call = dyn_cast<CallExpr>(s); call && isConditionalAtomic(call))
-    return true;
+  if (const auto *call = dyn_cast<CallExpr>(s)) {
+    if (isConditionalAtomic(call))
+      return true;
+    if (accessors > 0)
+      if (const Expr *returned = returnedByAccessor(call); returned && contains(returned, reads, accessors - 1))
+        return true;
+  }
   if (reads && readsAtomic(s))
     return true;
   for (const Stmt *child : s->children())
-    if (child && !isLoopStmt(child) && contains(child, reads))
+    if (child && !isLoopStmt(child) && contains(child, reads, accessors))
+      return true;
+  return false;
+}
+
+/// The local variables `cond` tests.
+void testedLocals(const Stmt *s, std::vector<const VarDecl *> &out) {
+  if (!s)
+    return;
+  if (const auto *ref = dyn_cast<DeclRefExpr>(s))
+    if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()); var && var->hasLocalStorage() && !isa<ParmVarDecl>(var))
+      out.push_back(var);
+  for (const Stmt *child : s->children())
+    testedLocals(child, out);
+}
+
+/// Whether `s` (outside nested loops and lambdas) assigns `var` a value
+/// read from an atomic: `seen = flag.load()`.
+bool reloadsFromAtomic(const Stmt *s, const VarDecl *var) {
+  if (!s || isa<LambdaExpr>(s) || isLoopStmt(s))
+    return false;
+  if (const auto *assign = dyn_cast<BinaryOperator>(s); assign && assign->getOpcode() == BO_Assign)
+    if (const auto *lhs = dyn_cast<DeclRefExpr>(assign->getLHS()->IgnoreParenImpCasts()); lhs && lhs->getDecl() == var)
+      return contains(assign->getRHS(), /*reads=*/true);
+  for (const Stmt *child : s->children())
+    if (reloadsFromAtomic(child, var))
+      return true;
+  return false;
+}
+
+/// `while (seen == 0) { wait(...); seen = state.load(); }`: the condition
+/// tests a copy the body reloads from an atomic, a wait for another thread.
+bool spinsOnReloadedCopy(const Expr *cond, const Stmt *body) {
+  std::vector<const VarDecl *> locals;
+  testedLocals(cond, locals);
+  for (const VarDecl *var : locals)
+    if (reloadsFromAtomic(body, var))
       return true;
   return false;
 }
@@ -133,6 +191,8 @@ bool isRetryLoop(const Stmt *loop, ASTContext &ctx) {
     return false; // a range-for walks a container: a size of the data
   if (cond && contains(cond, /*reads=*/true))
     return true; // while (!cas(...)), while (!flag.load()) spin
+  if (cond && spinsOnReloadedCopy(cond, body))
+    return true;
   bool constantTrue = !cond;
   if (cond && evaluable(cond)) {
     bool value = false;

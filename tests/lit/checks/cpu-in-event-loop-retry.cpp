@@ -8,6 +8,7 @@
 // RUN:   | FileCheck %s --implicit-check-not='[concur-cpu-in-event-loop]'
 // RUN: %concur check --format=json --quiet %s -- -std=c++20 > %t.json
 // RUN: %json-query functions %t.json | FileCheck %s --check-prefix=KIND --match-full-lines
+// RUN: %json-query evidence %t.json spin_lock::lock | FileCheck %s --check-prefix=SPIN
 
 #include <atomic>
 #include <coroutine>
@@ -111,6 +112,37 @@ long claim_chunks(const long *data, unsigned long n, std::atomic<unsigned long> 
   }
   return sum;
 }
+
+// A wait on a copy the body reloads from the atomic (a futex loop's shape).
+// KIND-NEXT: wait_signalled neutral none
+std::atomic<int> signalled{0};
+void wait_signalled() {
+  int seen = signalled.load(std::memory_order_acquire);
+  while (seen == 0) {
+    std::this_thread::yield();
+    seen = signalled.load(std::memory_order_acquire);
+  }
+}
+
+// A spin lock whose try is a one-line member: the loop spins on the atomic
+// through it.
+class spin_lock {
+public:
+  // KIND-NEXT: spin_lock::try_acquire neutral none
+  bool try_acquire() noexcept { return !locked_.exchange(true, std::memory_order_acquire); }
+  // KIND-NEXT: spin_lock::lock neutral none
+  void lock() noexcept {
+    while (!try_acquire())
+      while (locked_.load(std::memory_order_relaxed))
+        std::this_thread::yield();
+  }
+
+private:
+  std::atomic<bool> locked_{false};
+};
+// SPIN: retry loop that goes round again only when another thread interferes (counted once), {{.*}}
+// SPIN-NEXT: retry loop that goes round again only when another thread interferes (counted once), {{.*}}
+// SPIN-NOT: loop
 
 // KIND-NEXT: checksum cpu threads
 long checksum(const unsigned char *data, long n) {
