@@ -26,7 +26,7 @@ KEYS = {
     "match", "regex", "effects", "category", "description", "on_type",
     "nonblocking_flags", "callable_arg", "mutex_arg", "async_alternative",
     "safe_alternative", "source", "duration_arg", "duration_unit", "deferred_by",
-    "on_object", "effects_if_discarded", "nonblocking_arg_flags",
+    "on_object", "effects_if_discarded", "nonblocking_arg_flags", "only_blocks",
 }
 REQUIRED = ("effects", "category", "description", "source")
 CALLABLE_EFFECTS = {"spawn-thread", "offload", "spawn-process"}
@@ -256,6 +256,12 @@ class Checker:
             self.error(path, fields["async_alternative"], "async_alternative only makes sense on a blocking or cpu entry")
         if "safe_alternative" in fields and "mt-unsafe" not in effects:
             self.error(path, fields["safe_alternative"], "safe_alternative only makes sense on an mt-unsafe entry")
+        if "only_blocks" in fields:
+            node = fields["only_blocks"]
+            if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+                self.error(path, node, "only_blocks must be true or false")
+            elif not effects & {"blocking", "wait"}:
+                self.error(path, node, "only_blocks only makes sense on a blocking entry")
 
     def check_overlaps(self):
         """A name given by `match` must not also be matched by a `regex` entry

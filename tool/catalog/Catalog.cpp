@@ -82,7 +82,7 @@ std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &f
       "match", "regex", "effects", "category", "description", "on_type",
       "nonblocking_flags", "callable_arg", "mutex_arg", "duration_arg",
       "duration_unit", "deferred_by", "async_alternative", "safe_alternative",
-      "source", "on_object", "effects_if_discarded", "nonblocking_arg_flags"};
+      "source", "on_object", "effects_if_discarded", "nonblocking_arg_flags", "only_blocks"};
   yaml::rejectUnknownKeys(node, kKeys, "catalogue entry");
 
   auto entry = std::make_unique<ApiEntry>();
@@ -118,6 +118,8 @@ std::unique_ptr<ApiEntry> readEntry(const YAML::Node &node, const std::string &f
   entry->description = yaml::optString(node["description"], "description");
   entry->asyncAlternative = yaml::optString(node["async_alternative"], "async_alternative");
   entry->safeAlternative = yaml::optString(node["safe_alternative"], "safe_alternative");
+  if (auto n = node["only_blocks"])
+    entry->onlyBlocks = yaml::boolean(n, "only_blocks");
   entry->onTypes = yaml::optStringList(node["on_type"], "on_type");
   entry->nonblockingFlags = yaml::optStringList(node["nonblocking_flags"], "nonblocking_flags");
   entry->deferredBy = yaml::optStringList(node["deferred_by"], "deferred_by");

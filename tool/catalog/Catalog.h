@@ -81,6 +81,11 @@ struct ApiEntry {
   int durationArg = NoArg;
   double durationUnitNs = 0;
   std::string asyncAlternative;
+  /// No readiness-based form exists (a regular file, fsync, a path's
+  /// metadata): an event loop can only hand the call to a thread, so code
+  /// that is not a coroutine is advised threads (the decision table's
+  /// "APIs that only block").
+  bool onlyBlocks = false;
   std::string safeAlternative;
   std::string source;
   // Where the entry was written, for messages.

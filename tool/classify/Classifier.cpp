@@ -250,7 +250,7 @@ Work Classifier::apiWork(const ApiEntry &api, const CallSite &call, int f) const
       w.syncWaits = 1;
     }
     w.waits = 1;
-    w.waitsWithoutAsync = api.asyncAlternative.empty();
+    w.waitsWithoutAsync = api.asyncAlternative.empty() || api.onlyBlocks;
     evidence(has(EffectWait) ? "waits" : "blocking", ns);
   } else if (has(EffectIo)) {
     w.waitNs += p_.ioCallNs;

@@ -57,7 +57,7 @@ struct Checker : report::Result {
 } // namespace homegrown
 
 // CHECK: doctest::detail::ResultBuilder::log {{.*}}
-// CHECK: homegrown::Checker::log io async
+// CHECK: homegrown::Checker::log io threads
 
 // CHECK-NEXT: test_sum neutral none
 void test_sum() {
@@ -68,7 +68,7 @@ void test_sum() {
   rb.log();
 }
 
-// CHECK-NEXT: test_sum_homegrown io async
+// CHECK-NEXT: test_sum_homegrown io threads
 void test_sum_homegrown() {
   std::vector<int> v{1, 2, 3};
   homegrown::Checker c;

@@ -65,7 +65,7 @@ long checked_add(long a, long b) {
   return r;
 }
 
-// CHECK-NEXT: checked_add_unmarked io async
+// CHECK-NEXT: checked_add_unmarked io threads
 long checked_add_unmarked(long a, long b) {
   long r;
   if (__builtin_add_overflow(a, b, &r)) {

@@ -14,7 +14,8 @@
 #include <thread>
 #include <vector>
 
-// CHECK: step io async
+// Reading a regular file only blocks (no event loop waits for it): threads.
+// CHECK: step io threads
 std::string step(const char *path) {
   std::ifstream in(path);
   std::string line;
