@@ -611,10 +611,13 @@ SymbolicValue conditionScale(const Expr *cond, const FunctionDecl *fn, ASTContex
   return cmp ? boundValue(cmp->bound, fn, ctx) : SymbolicValue();
 }
 
-/// A read of a link: a member (`p->next`), or an atomic member's load
-/// (`p->next.load()`).
+/// A read of a link: a member (`p->next`), an atomic member's load
+/// (`p->next.load()`), or a link's address (`&(*pp)->next`, a walk with a
+/// pointer to the link, as hash chains are searched to insert or unlink).
 bool readsLink(const Expr *e) {
   e = e->IgnoreParenImpCasts();
+  if (const auto *address = dyn_cast<UnaryOperator>(e); address && address->getOpcode() == UO_AddrOf)
+    e = address->getSubExpr()->IgnoreParenImpCasts();
   if (isa<MemberExpr>(e))
     return true;
   if (const auto *call = dyn_cast<CXXMemberCallExpr>(e))
@@ -686,6 +689,10 @@ bool walksLinks(const Stmt *loop) {
   const Expr *tested = cond->IgnoreParenImpCasts();
   if (const auto *bin = dyn_cast<BinaryOperator>(tested); bin && (bin->getOpcode() == BO_NE || bin->isLogicalOp()))
     tested = bin->getLHS()->IgnoreParenImpCasts();
+  if (const auto *bin = dyn_cast<BinaryOperator>(tested); bin && bin->getOpcode() == BO_NE)
+    tested = bin->getLHS()->IgnoreParenImpCasts(); // `p != nullptr && ...`
+  if (const auto *deref = dyn_cast<UnaryOperator>(tested); deref && deref->getOpcode() == UO_Deref)
+    tested = deref->getSubExpr()->IgnoreParenImpCasts(); // `*pp != nullptr`
   const auto *ref = dyn_cast<DeclRefExpr>(tested);
   const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
   if (!var || !var->getType()->isPointerType())

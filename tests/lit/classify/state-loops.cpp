@@ -9,6 +9,7 @@
 // RUN: %json-query evidence %t.json total | FileCheck %s --check-prefix=TOTAL
 // RUN: %json-query evidence %t.json decode | FileCheck %s --check-prefix=DECODE
 // RUN: %json-query evidence %t.json unpark | FileCheck %s --check-prefix=UNPARK
+// RUN: %json-query evidence %t.json Table::find_slot | FileCheck %s --check-prefix=SLOT
 
 #include <cstdint>
 #include <functional>
@@ -115,3 +116,22 @@ void unpark(Parked *waiters) {
   }
 }
 // UNPARK: loop over 'w', size unknown, not from the caller (8 iterations assumed), {{.*}}
+
+// A hash table's bucket chain searched through a pointer to the link (to
+// insert or unlink in place): a walk over the table's own chain, short.
+// CHECK-NEXT: Table::find_slot neutral none
+struct Entry {
+  Entry *next_hash = nullptr;
+  unsigned hash = 0;
+};
+struct Table {
+  Entry **buckets = nullptr;
+  unsigned mask = 0;
+  Entry **find_slot(unsigned hash) {
+    Entry **slot = &buckets[hash & mask];
+    while (*slot != nullptr && (*slot)->hash != hash)
+      slot = &(*slot)->next_hash;
+    return slot;
+  }
+};
+// SLOT: loop over '*slot != nullptr && (*slot)->hash != ...', size unknown, not from the caller (8 iterations assumed), {{.*}}
