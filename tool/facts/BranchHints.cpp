@@ -3,6 +3,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Attr.h>
 #include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/AST/Stmt.h>
 #include <clang/Basic/Builtins.h>
 
@@ -41,6 +42,18 @@ std::optional<bool> expectedValue(const Expr *cond, ASTContext &ctx) {
   return value.Val.getInt().getBoolValue();
 }
 
+/// Whether the branch ends by throwing: an error check, whose report
+/// (`if (fd < 0) { log(...); throw ...; }`) runs only when it fails.
+bool endsInThrow(const Stmt *s) {
+  if (const auto *attributed = dyn_cast_or_null<AttributedStmt>(s))
+    s = attributed->getSubStmt();
+  if (const auto *block = dyn_cast_or_null<CompoundStmt>(s))
+    s = block->body_empty() ? nullptr : block->body_back();
+  if (const auto *expr = dyn_cast_or_null<Expr>(s))
+    return isa<CXXThrowExpr>(expr->IgnoreImplicit());
+  return false;
+}
+
 } // namespace
 
 BranchHint branchHint(const IfStmt *branch, ASTContext &ctx) {
@@ -49,6 +62,10 @@ BranchHint branchHint(const IfStmt *branch, ASTContext &ctx) {
   if (then == Attribute::Unlikely || otherwise == Attribute::Likely)
     return BranchHint::ThenUnlikely;
   if (otherwise == Attribute::Unlikely || (then == Attribute::Likely && branch->getElse()))
+    return BranchHint::ElseUnlikely;
+  if (endsInThrow(branch->getThen()) && !endsInThrow(branch->getElse()))
+    return BranchHint::ThenUnlikely;
+  if (endsInThrow(branch->getElse()) && !endsInThrow(branch->getThen()))
     return BranchHint::ElseUnlikely;
   if (const Expr *cond = branch->getCond(); cond && !cond->isValueDependent())
     if (std::optional<bool> expected = expectedValue(cond, ctx))

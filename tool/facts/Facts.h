@@ -112,8 +112,9 @@ struct CallSite {
   /// Where the language forbids co_await: a catch handler, the initializer
   /// of a static or thread_local local. No fix may insert one here.
   bool awaitForbidden = false;
-  /// In a branch the code marks as rarely taken: `if (full) [[unlikely]]`,
-  /// the other branch of `[[likely]]`, `if (__builtin_expect(c, 0))`. Its
+  /// On a path the code marks as rarely taken: `if (full) [[unlikely]]`,
+  /// the other branch of `[[likely]]`, `if (__builtin_expect(c, 0))`, a
+  /// branch that ends by throwing, a catch handler, a throw's operand. Its
   /// cost is amortised (a queue's resize when full), not paid per call.
   bool cold = false;
 

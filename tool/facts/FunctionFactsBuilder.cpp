@@ -264,9 +264,18 @@ void Builder::walk(const Stmt *s) {
     return;
   }
   if (const auto *handler = dyn_cast<CXXCatchStmt>(s)) {
+    // An exception handler is an error path: cold (CallSite::cold).
     ++noAwaitDepth_;
+    ++coldDepth_;
     walk(handler->getHandlerBlock());
+    --coldDepth_;
     --noAwaitDepth_;
+    return;
+  }
+  if (const auto *thrown = dyn_cast<CXXThrowExpr>(s)) {
+    ++coldDepth_; // building the exception (its message) runs only when it is thrown
+    walk(thrown->getSubExpr());
+    --coldDepth_;
     return;
   }
   if (const auto *branch = dyn_cast<IfStmt>(s))

@@ -2,12 +2,15 @@
 // that do not take it: a queue that grows by doubling when full copies its
 // elements once per doubling, not once per push (taskflow's work-stealing
 // queue; issue 10). [[unlikely]], the other branch of [[likely]] and
-// __builtin_expect(c, 0) mark it. The same branch unmarked is charged.
+// __builtin_expect(c, 0) mark it, and so do error paths: a branch that
+// ends by throwing, a catch handler. The same branch unmarked is charged.
 // RUN: %concur check --format=json --quiet %s -- -std=c++20 > %t.json
 // RUN: %json-query functions %t.json | FileCheck %s --match-full-lines
 
 #include <cstddef>
 #include <cstdio>
+#include <stdexcept>
+#include <string>
 
 struct Ring {
   long *slots = nullptr;
@@ -73,4 +76,23 @@ long checked_add_unmarked(long a, long b) {
     return 0;
   }
   return r;
+}
+
+// Error paths: a check that reports and throws, a handler that reports.
+// CHECK-NEXT: checked_div neutral none
+long checked_div(long a, long b) {
+  if (b == 0) {
+    std::fputs("division by zero\n", stderr);
+    throw std::invalid_argument("division by zero: " + std::to_string(a));
+  }
+  return a / b;
+}
+// CHECK-NEXT: parse_port neutral none
+int parse_port(const std::string &text) {
+  try {
+    return std::stoi(text);
+  } catch (const std::exception &e) {
+    std::fputs(e.what(), stderr);
+    return -1;
+  }
 }
