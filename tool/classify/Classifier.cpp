@@ -208,6 +208,8 @@ void Classifier::addLoop(int f, int l, Work &w) const {
   if (ns <= 0)
     return;
   w.cpuNs += ns;
+  if (loop.onPool)
+    w.onPoolCpuNs += ns;
   if (n.assumed)
     w.assumedNs += ns;
   if (n.unknown > 0)
@@ -379,6 +381,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
       detached = work_[edge.callee].withoutSuspensions(table_);
     const Work &callee = notAwaited ? detached : work_[edge.callee];
     w.add(callee, times, table_, name.empty() ? nullptr : &name, assumed);
+    if (call.onPool)
+      w.onPoolCpuNs += callee.cpuNs * times;
     growThrough(f, call.loop, callee, w);
   }
   for (int s = 0; s < int(fn.calls.size()); ++s) {
@@ -503,6 +507,7 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   v.facts.mtUnsafe = w.mtUnsafeHot;
   v.facts.mtUnsafeNames = w.mtUnsafeNames;
   v.facts.forkJoin = w.forkJoin;
+  v.facts.cpuOnPool = v.facts.coroutine && w.onPoolCpuNs > w.cpuNs / 2;
   v.facts.heaviest = heaviestPart(model_.function(f), v.evidence);
   Decision decision = decide(v.kind, v.facts);
   v.recommendation = decision.recommendation;

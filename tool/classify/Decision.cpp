@@ -22,6 +22,10 @@ std::string unsafeCalls(const DecisionFacts &facts) {
 /// process-global state that is not thread-safe.
 Decision decideCoroutineCpu(const DecisionFacts &facts) {
   const std::string what = facts.heaviest.empty() ? "the computation" : facts.heaviest;
+  if (facts.cpuOnPool && !facts.mtUnsafe)
+    return {Recommendation::Threads, "CPU-bound, and it already runs on a thread pool (the coroutine moved there "
+                                     "with co_await before its computation): keep it there; split " + what +
+                                     " with concur::parallel_for when it is large"};
   if (facts.mtUnsafe)
     return {Recommendation::Async, "CPU-heavy work inside a coroutine blocks its event loop, and it calls " +
                                        unsafeCalls(facts) + ": offload " + what +

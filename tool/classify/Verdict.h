@@ -37,6 +37,7 @@ struct DecisionFacts {
   /// "the loop at line N" for its own loop. Empty when it has none.
   std::string heaviest;
   bool forkJoin = false;          // starts threads or pool jobs and waits for them
+  bool cpuOnPool = false;         // a coroutine whose computation runs after it moved to a pool
 };
 
 /// A function's entries of a runtime profile, summed, and the kind they show.

@@ -82,6 +82,9 @@ struct Work {
   unsigned waits = 0;     // blocking calls executed (scaled by loops)
   unsigned syncWaits = 0; // the part of waits that wait for other threads/processes (joins, futures)
   double suspendNs = 0;   // the part of waitNs spent at co_await in a coroutine (its own or awaited ones')
+  /// The part of cpuNs a coroutine runs in its own body after moving itself
+  /// to a pool (`co_await pool.schedule()`); not passed on to callers.
+  double onPoolCpuNs = 0;
   unsigned suspendWaits = 0; // the part of waits that are those co_awaits
   bool forkJoin = false;  // starts threads or pool jobs and waits for them: their work is its own
   bool waitsRepeat = false;       // several waits, or waits inside a loop

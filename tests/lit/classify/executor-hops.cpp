@@ -7,6 +7,7 @@
 // RUN: %concur check --format=json --quiet %s -- -std=c++20 > %t.json
 // RUN: %json-query functions %t.json | FileCheck %s --match-full-lines
 // RUN: %json-query evidence %t.json coro_offload | FileCheck %s --check-prefix=HOP
+// RUN: %json-query rationale %t.json coro_offload | FileCheck %s --check-prefix=WHY
 
 #include <coroutine>
 #include <cstdint>
@@ -48,8 +49,9 @@ private:
 // CHECK: task::promise_type::get_return_object neutral none
 // CHECK: coro::thread_pool::enqueue neutral none
 
-// Hops onto the pool, then computes: cpu.
-// CHECK: coro_offload cpu async
+// Hops onto the pool, then computes: cpu, and it is already where CPU work
+// belongs: threads, not "offload it" (it has).
+// CHECK: coro_offload cpu threads
 task coro_offload(coro::thread_pool &pool, std::uint64_t seed) {
   co_await pool.schedule();
   for (int i = 0; i < 1000000; ++i)
@@ -58,6 +60,16 @@ task coro_offload(coro::thread_pool &pool, std::uint64_t seed) {
 }
 // HOP: loop with 1M iterations, {{.*}}
 // HOP-NEXT: moves to another executor at co_await 'coro::thread_pool::schedule' (queues the coroutine, does not wait for I/O)
+// WHY: CPU-bound, and it already runs on a thread pool {{.*}}
+
+// Computes on the loop, before any hop: async, and offload the computation.
+// CHECK-NEXT: compute_then_hop cpu async
+task compute_then_hop(coro::thread_pool &pool, std::uint64_t seed) {
+  for (int i = 0; i < 1000000; ++i)
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+  co_await pool.schedule();
+  co_return;
+}
 
 // A hop and nothing else: neutral.
 // CHECK-NEXT: hop_only neutral none
