@@ -594,7 +594,7 @@ std::vector<Verdict> Classifier::run() {
       // No recursion through direct calls (a cycle only through callbacks,
       // as asynchronous handlers form): each member keeps its own work.
       for (size_t i = 0; i < scc.size(); ++i) {
-        own[i].trimEvidence(kKeptEvidence);
+        own[i].trimEvidence(kKeptEvidence, table_);
         work_[scc[i]] = std::move(own[i]);
       }
       continue;
@@ -618,7 +618,7 @@ std::vector<Verdict> Classifier::run() {
                       recursiveSites >= 2 * scc.size() ? "recursion that branches (work grows exponentially with depth)"
                                                        : "recursion (work repeats with depth)",
                       model_.function(scc.front()).loc, total.cpuNs);
-    total.trimEvidence(kKeptEvidence);
+    total.trimEvidence(kKeptEvidence, table_);
     for (int f : scc)
       work_[f] = total;
   }

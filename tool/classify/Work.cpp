@@ -140,7 +140,7 @@ void Work::addItem(int key, double weightNs) {
     evidence[it->second].weightNs += weightNs;
 }
 
-void Work::trimEvidence(size_t keep) {
+void Work::trimEvidence(size_t keep, const EvidenceTable &table) {
   // Released, not cleared (`index_ = {}` would clear and keep the buckets,
   // which every copy of this work would then allocate and zero again).
   std::unordered_map<int, size_t>().swap(index_);
@@ -150,10 +150,13 @@ void Work::trimEvidence(size_t keep) {
   std::iota(order.begin(), order.end(), size_t(0));
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return evidence[a].weightNs > evidence[b].weightNs; });
-  order.resize(keep);
+  size_t taken[2] = {0, 0}; // other items, waits at co_await
+  order.erase(std::remove_if(order.begin(), order.end(),
+                             [&](size_t i) { return taken[table.isSuspension(evidence[i].key)]++ >= keep; }),
+              order.end());
   std::sort(order.begin(), order.end());
   std::vector<EvidenceItem> kept;
-  kept.reserve(keep);
+  kept.reserve(order.size());
   for (size_t i : order)
     kept.push_back(evidence[i]);
   evidence = std::move(kept);

@@ -1,7 +1,8 @@
 // The estimated work of a function, as the classifier accumulates it.
 //
 // Evidence is kept linear in functions + call edges: a function keeps at
-// most kKeptEvidence items (the heaviest), and an item reached through
+// most kKeptEvidence items (the heaviest) and as many waits at co_await,
+// and an item reached through
 // callees does not store its `via` list. Each item is a key of an
 // EvidenceTable, shared by the whole run, that is hash-consed: an item of a
 // function's own work is the key of its fact (message, file, line); an item
@@ -120,8 +121,11 @@ struct Work {
   /// loops deep, over `over`.
   void addGrowth(unsigned degree, const std::string &over);
   /// Keeps the `keep` heaviest items (the earlier of equal ones), in their
-  /// order, and drops the index used while accumulating.
-  void trimEvidence(size_t keep);
+  /// order, and drops the index used while accumulating. Waits at co_await
+  /// and the other items are kept `keep` each: a caller that does not await
+  /// the coroutine drops the waits (withoutSuspensions), and the rest must
+  /// still be there to explain what it keeps.
+  void trimEvidence(size_t keep, const EvidenceTable &table);
 
 private:
   void addItem(int key, double weightNs);

@@ -4,6 +4,7 @@
 // RUN: %json-query functions %t.json | FileCheck %s --match-full-lines
 // RUN: %json-query rationale %t.json compute | FileCheck %s --check-prefix=OFFLOAD
 // RUN: %json-query rationale %t.json run_one | FileCheck %s --check-prefix=OFFLOAD-CALLEE
+// RUN: %json-query evidence %t.json start_crunching | FileCheck %s --check-prefix=CRUNCH
 
 #include <task.h>
 
@@ -46,3 +47,29 @@ task<> serve_all(int a, int b) {
 // Lazy::start do; issue 10 sample).
 // CHECK-NEXT: start_serving neutral none
 task<> start_serving(int fd) { return serve(fd); }
+
+// More waits than a function keeps evidence for, and a heavy loop: a caller
+// that does not await it keeps the loop's evidence (the waits, the heaviest
+// items, are not its own).
+// CHECK-NEXT: crunch io async
+task<> crunch(int fd, const int *data, int n) {
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  co_await receive(fd);
+  long acc = 0;
+  for (int i = 0; i < n; ++i)
+    acc += data[i] % 7;
+}
+// CHECK-NEXT: start_crunching cpu threads
+task<> start_crunching(int fd, const int *data, int n) { return crunch(fd, data, n); }
+// CRUNCH: loop over 'n', size unknown: O(n) in 'n' (1000 iterations assumed), {{.*}} via crunch
