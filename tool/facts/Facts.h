@@ -185,7 +185,7 @@ struct Loop {
   unsigned ops = 0;    // arithmetic / memory operations directly in the body
   bool onPool = false; // in a coroutine that moved to a pool (CallSite::onPool)
   bool retry = false;  // a CAS / try-lock retry or spin loop (facts/RetryLoops.h): trip 1
-  bool cold = false;   // in a branch the code marks unlikely (CallSite::cold)
+  bool cold = false;   // on a path marked rarely taken (CallSite::cold)
   /// What the loop runs over, as written (`img.px`, `n`, `rows * cols`):
   /// the evidence names it when its size is only known symbolically.
   std::string over;

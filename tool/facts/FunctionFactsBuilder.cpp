@@ -2,8 +2,8 @@
 
 #include "catalog/Catalog.h"
 #include "facts/AccessMode.h"
-#include "facts/BranchHints.h"
 #include "facts/Arguments.h"
+#include "facts/BranchHints.h"
 #include "facts/CoroutineFlow.h"
 #include "facts/Descriptors.h"
 #include "facts/LockSets.h"
@@ -166,7 +166,7 @@ private:
   void noteVirtualFile(const VarDecl *var);
   int awaitDepth_ = 0;
   int noAwaitDepth_ = 0; // inside a catch handler or a static local's initializer
-  int coldDepth_ = 0;    // inside a branch marked unlikely (CallSite::cold)
+  int coldDepth_ = 0;    // on a path marked rarely taken: an unlikely branch, an error path (CallSite::cold)
   const Stmt *awaitedCall_ = nullptr; // operand of the innermost co_await being walked
   int awaitingSuspension_ = -1;
 
