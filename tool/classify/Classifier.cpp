@@ -349,7 +349,7 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
   for (const CallEdge &edge : model_.callees(f)) {
     const CallSite &call = fn.calls[edge.site];
     if (call.cold)
-      continue; // a branch marked unlikely: amortised, not paid per call
+      continue; // a rarely taken path (CallSite::cold): amortised, not paid per call
     bool assumed = false;
     double times = multiplier(f, call.loop, assumed);
     if (model_.sccOf(edge.callee) == scc) {
