@@ -157,6 +157,20 @@ static std::string heaviestPart(const FunctionFacts &fn, const std::vector<Evide
   return (loop ? "the loop at line " : "the call at line ") + std::to_string(top.loc.line);
 }
 
+/// A coroutine that co_yields and never co_awaits: a synchronous generator
+/// (std::generator, cppcoro::generator), driven step by step by its consumer.
+static bool synchronousGenerator(const FunctionFacts &fn) {
+  if (!fn.isCoroutine)
+    return false;
+  bool yields = false;
+  for (const Suspension &s : fn.suspensions) {
+    if (s.kind == Suspension::Kind::Await)
+      return false;
+    yields |= s.kind == Suspension::Kind::Yield;
+  }
+  return yields;
+}
+
 static std::string quoted(const std::string &text) { return text.empty() ? "its data" : "'" + text + "'"; }
 
 /// The loop as the evidence states it: what it runs over, how often, and
@@ -392,6 +406,7 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     const CallTarget &target = model_.target(f, s);
     bool assumed = false;
     double times = multiplier(f, call.loop, assumed);
+    const double cpuBefore = w.cpuNs;
     switch (target.kind) {
     case CallTarget::Kind::Api: {
       const Work api = apiWork(*target.api, call, f);
@@ -415,6 +430,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     case CallTarget::Kind::Function:
       break; // edges above
     }
+    if (call.onPool)
+      w.onPoolCpuNs += w.cpuNs - cpuBefore; // a library call after the hop runs on the pool too
   }
   addForkJoin(f, w);
   return w;
@@ -500,7 +517,8 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   for (const EvidenceItem &item : items)
     v.evidence.push_back(table_.evidence(item.key, item.weightNs));
 
-  v.facts.coroutine = model_.function(f).isCoroutine;
+  v.facts.generator = synchronousGenerator(model_.function(f));
+  v.facts.coroutine = model_.function(f).isCoroutine && !v.facts.generator;
   v.facts.waitsOnOthers = w.syncWaitNs > w.waitNs / 2;
   v.facts.waitsWithoutAsync = w.waitsWithoutAsync;
   v.facts.waitsRepeat = w.waitsRepeat;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <random>
 
 struct task {
   struct promise_type {
@@ -68,6 +69,21 @@ task compute_then_hop(coro::thread_pool &pool, std::uint64_t seed) {
   for (int i = 0; i < 1000000; ++i)
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
   co_await pool.schedule();
+  co_return;
+}
+
+// Hops, then draws a million random numbers: the time goes to the standard
+// library's distribution (library calls, not the loop's own operations),
+// and it runs on the pool as well: threads. This is libcoro's
+// examples/coro_thread_pool.cpp.
+// CHECK-NEXT: coro_draws cpu threads
+task coro_draws(coro::thread_pool &pool, std::uint64_t seed) {
+  co_await pool.schedule();
+  std::mt19937 gen{static_cast<std::mt19937::result_type>(seed)};
+  std::uniform_int_distribution<> d{0, 1};
+  std::uint64_t sum = 0;
+  for (int i = 0; i < 1000000; ++i)
+    sum += d(gen);
   co_return;
 }
 
