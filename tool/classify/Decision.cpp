@@ -58,6 +58,10 @@ Decision decideCpu(const DecisionFacts &facts) {
     return {Recommendation::Processes, "CPU-bound and calls " + unsafeCalls(facts) +
                                            " on its hot path, which are not thread-safe: run it on a "
                                            "concur::process_pool, where each worker has its own copy of that state"};
+  if (facts.generator)
+    return {Recommendation::Threads, "CPU-bound generator: its body runs on the thread that iterates it, one "
+                                     "step per element, so it cannot offload itself; run the loop that consumes "
+                                     "it on a thread pool (concur::parallel_for over independent parts)"};
   if (facts.forkJoin)
     return {Recommendation::Threads, "CPU-bound, and already split over threads it starts and joins (fork-join): "
                                      "keep threads; a concur::thread_pool with parallel_for spares a thread start "

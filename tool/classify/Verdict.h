@@ -28,6 +28,10 @@ struct Evidence {
 /// same table, with the same facts, as the static one.
 struct DecisionFacts {
   bool coroutine = false;
+  /// A coroutine that only co_yields (a synchronous generator): its body runs
+  /// on the thread that iterates it, a step per element, so it is advised
+  /// as a function, not as a coroutine that can offload (`coroutine` false).
+  bool generator = false;
   bool waitsOnOthers = false;     // most of its waiting is for other threads or processes
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool waitsRepeat = false;       // several waits, or waits inside a loop
