@@ -20,7 +20,7 @@ import yaml
 EFFECTS = {
     "io", "cpu", "blocking", "wait", "lock", "unlock", "mt-unsafe",
     "spawn-thread", "spawn-process", "suspend", "offload",
-    "resume-on-pool", "resume-on-loop", "start-on-pool", "cold",
+    "resume-on-pool", "resume-on-loop", "start-on-pool", "cold", "async-lock",
 }
 KEYS = {
     "match", "regex", "effects", "category", "description", "on_type",

@@ -27,7 +27,7 @@ constexpr EffectName kEffects[] = {
     {EffectSpawnProcess, "spawn-process"}, {EffectSuspend, "suspend"},
     {EffectOffload, "offload"},  {EffectResumeOnPool, "resume-on-pool"},
     {EffectResumeOnLoop, "resume-on-loop"}, {EffectStartOnPool, "start-on-pool"},
-    {EffectCold, "cold"},
+    {EffectCold, "cold"},       {EffectAsyncLock, "async-lock"},
 };
 
 std::optional<double> durationUnit(const std::string &unit) {

@@ -44,6 +44,11 @@ enum Effect : uint32_t {
   /// assertion, which reports (formats, writes, checks for a debugger) only
   /// when it fails. Charged as one library call; its body is not walked.
   EffectCold = 1u << 14,
+  /// An awaitable that acquires a coroutine mutex (`co_await m.scoped_lock()`):
+  /// the coroutine suspends only while another one holds it, a critical
+  /// section rather than I/O. Charged as a lock acquisition. Not `lock`: an
+  /// async mutex is meant to be held across co_await.
+  EffectAsyncLock = 1u << 15,
 };
 
 /// Parses an effect name as written in the catalogue ('mt-unsafe').

@@ -320,6 +320,18 @@ void Classifier::addSuspensionWaits(int f, Work &w) const {
           model_.function(target.functions.front()).isCoroutine)
         continue;
       const CallSite &call = fn.calls[s.operandCall];
+      if (target.kind == CallTarget::Kind::Api && (target.effects & EffectAsyncLock)) {
+        // A critical section's entry: like a thread lock, it does not decide the kind.
+        bool assumed = false;
+        const double times = multiplier(f, s.loop, assumed);
+        w.waitNs += p_.lockWaitNs * times;
+        w.lockNs += p_.lockWaitNs * times;
+        w.addEvidence(table_,
+                      "acquires a coroutine lock at co_await '" + call.displayName +
+                          "' (suspends only while another coroutine holds it)",
+                      s.loc, p_.lockWaitNs * times);
+        continue;
+      }
       if (movesOnly(target, call)) {
         w.addEvidence(table_,
                       "moves to another executor at co_await '" + call.displayName +
