@@ -237,11 +237,18 @@ void Builder::walk(const Stmt *s) {
     return;
   }
   if (const auto *dependent = dyn_cast<DependentCoawaitExpr>(s)) {
-    // co_await in a template's pattern, where the promise type is not known yet.
+    // co_await in a template's pattern, where the promise type is not known
+    // yet: its operand call is still the one it waits for.
     recordSuspension(s, Suspension::Kind::Await);
+    const Stmt *outerOperand = awaitedCall_;
+    int outerSuspension = awaitingSuspension_;
+    awaitedCall_ = dependent->getOperand() ? dependent->getOperand()->IgnoreImplicit() : nullptr;
+    awaitingSuspension_ = int(facts.suspensions.size()) - 1;
     ++awaitDepth_;
     walk(dependent->getOperand());
     --awaitDepth_;
+    awaitedCall_ = outerOperand;
+    awaitingSuspension_ = outerSuspension;
     return;
   }
   if (const auto *ret = dyn_cast<ReturnStmt>(s); ret && ret->getRetValue() && facts.returnedDescriptor.empty())

@@ -89,6 +89,21 @@ task push(mailbox &box, int value) {
 }
 // LOCK: acquires a coroutine lock at co_await 'coro::mutex::scoped_lock' (suspends only while another coroutine holds it)
 
+// The same in a class template's member, judged in its pattern (where the
+// co_await is dependent), as libcoro's coro::queue<T>::emplace is.
+template <typename T> class queue {
+public:
+  // CHECK-NEXT: queue::push neutral none
+  task push(T value) {
+    auto lock = co_await mutex_.scoped_lock();
+    items_.push_back(value);
+  }
+
+private:
+  coro::mutex mutex_;
+  std::deque<T> items_;
+};
+
 // Holds the coroutine mutex across a wait for input: the wait is I/O, the
 // lock neither adds to it nor draws a finding.
 // CHECK-NEXT: receive_into io async
