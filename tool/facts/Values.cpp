@@ -657,6 +657,40 @@ bool followsLink(const Stmt *s, const VarDecl *var, const Stmt *loop, int depth 
   return false;
 }
 
+/// A node's pointer link read through a pointer: `p->next`, `p->next.load()`.
+bool readsNodeLink(const Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (const auto *call = dyn_cast<CXXMemberCallExpr>(e))
+    e = call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *member = dyn_cast<MemberExpr>(e);
+  if (!member || !member->isArrow())
+    return false;
+  QualType type = member->getType();
+  if (const auto *record = type->getAsCXXRecordDecl(); record && record->getName() == "atomic")
+    if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record); spec && spec->getTemplateArgs().size() > 0)
+      type = spec->getTemplateArgs()[0].getAsType();
+  return type->isPointerType();
+}
+
+/// Whether `s` advances a list head kept in a member to a link: `head_ =
+/// p->next` or `m_head.store(p->m_next)`, a loop that pops the waiters
+/// of a list one by one.
+bool advancesMemberHead(const Stmt *s) {
+  if (!s || isa<LambdaExpr>(s))
+    return false;
+  if (const auto *assign = dyn_cast<BinaryOperator>(s); assign && assign->getOpcode() == BO_Assign &&
+      isa<MemberExpr>(assign->getLHS()->IgnoreParenImpCasts()) && readsNodeLink(assign->getRHS()))
+    return true;
+  if (const auto *call = dyn_cast<CXXMemberCallExpr>(s); call && call->getNumArgs() >= 1)
+    if (const auto *method = call->getMethodDecl(); method && method->getIdentifier() && method->getName() == "store" &&
+        isa<MemberExpr>(call->getImplicitObjectArgument()->IgnoreParenImpCasts()) && readsNodeLink(call->getArg(0)))
+      return true;
+  for (const Stmt *child : s->children())
+    if (advancesMemberHead(child))
+      return true;
+  return false;
+}
+
 } // namespace
 
 SymbolicValue loopScale(const Stmt *loop, const FunctionDecl *fn, ASTContext &ctx) {
@@ -685,6 +719,9 @@ bool walksLinks(const Stmt *loop) {
   const Expr *cond = conditionOf(loop);
   if (!cond)
     return false;
+  for (const Stmt *child : loop->children())
+    if (child != cond && advancesMemberHead(child))
+      return true;
   // The pointer the condition tests: `p`, `p != nullptr`, `p && ...`.
   const Expr *tested = cond->IgnoreParenImpCasts();
   if (const auto *bin = dyn_cast<BinaryOperator>(tested); bin && (bin->getOpcode() == BO_NE || bin->isLogicalOp()))

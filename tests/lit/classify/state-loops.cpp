@@ -10,6 +10,7 @@
 // RUN: %json-query evidence %t.json decode | FileCheck %s --check-prefix=DECODE
 // RUN: %json-query evidence %t.json unpark | FileCheck %s --check-prefix=UNPARK
 // RUN: %json-query evidence %t.json Table::find_slot | FileCheck %s --check-prefix=SLOT
+// RUN: %json-query evidence %t.json SharedGate::wake_shared | FileCheck %s --check-prefix=WAKE
 
 #include <cstdint>
 #include <functional>
@@ -135,3 +136,30 @@ struct Table {
   }
 };
 // SLOT: loop over '*slot != nullptr && (*slot)->hash != ...', size unknown, not from the caller (8 iterations assumed), {{.*}}
+
+// Pops the shared waiters off a list whose head is an atomic member, one by
+// one, as libcoro's shared_mutex::wake_waiters does: `while (true)` over the
+// object's own waiters, short.
+// CHECK-NEXT: GateWaiter::resume neutral none
+// CHECK-NEXT: SharedGate::wake_shared neutral none
+struct GateWaiter {
+  GateWaiter *next = nullptr;
+  bool exclusive = false;
+  bool resumed = false;
+  void resume() { resumed = true; }
+};
+struct SharedGate {
+  std::atomic<GateWaiter *> head{nullptr};
+  std::atomic<int> users{0};
+  void wake_shared() {
+    while (true) {
+      GateWaiter *w = head.load(std::memory_order_acquire);
+      if (w == nullptr || w->exclusive)
+        break;
+      head.store(w->next, std::memory_order_release);
+      users.fetch_add(1, std::memory_order_release);
+      w->resume();
+    }
+  }
+};
+// WAKE: loop over 'true', size unknown, not from the caller (8 iterations assumed), {{.*}}
