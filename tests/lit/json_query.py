@@ -6,6 +6,7 @@
   json_query.py shape FILE       -> checks the document against interface.md
   json_query.py measured FILE    -> 'name kind calls wall cpu blocked' per measured function
   json_query.py rationale FILE NAME -> the rationale of one function
+  json_query.py confidence FILE  -> 'name kind confidence' per function
   json_query.py profile FILE     -> 'matched N unmatched M' of the summary's profile
 """
 import json
@@ -30,6 +31,11 @@ def measured(doc, _):
         m = f.get("measured")
         if m:
             print(f'{f["name"]} {m["kind"]} {m["calls"]} {m["wall_ns"]} {m["cpu_ns"]} {m["blocked_ns"]}')
+
+
+def confidence(doc, _):
+    for f in doc["functions"]:
+        print(f'{f["name"]} {f["kind"]} {f["confidence"]}')
 
 
 def rationale(doc, args):
@@ -107,4 +113,4 @@ if __name__ == "__main__":
     with open(sys.argv[2]) as f:
         document = json.load(f)
     {"functions": functions, "evidence": evidence, "shape": shape, "measured": measured,
-     "rationale": rationale, "profile": profile}[sys.argv[1]](document, sys.argv[3:])
+     "rationale": rationale, "profile": profile, "confidence": confidence}[sys.argv[1]](document, sys.argv[3:])

@@ -70,6 +70,8 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
   double otherSync = via ? double(unsigned(std::min(1e6, double(other.syncWaits)))) : double(other.syncWaits);
   syncWaits += unsigned(std::min(1e6, otherSync * times));
   suspendNs += other.suspendNs * times;
+  chosenCpuNs += other.chosenCpuNs * times;
+  chosenWaitNs += other.chosenWaitNs * times;
   double otherSuspend = via ? double(unsigned(std::min(1e6, double(other.suspendWaits)))) : double(other.suspendWaits);
   suspendWaits += unsigned(std::min(1e6, otherSuspend * times));
   forkJoin |= other.forkJoin;
@@ -108,6 +110,7 @@ Work Work::withoutSuspensions(const EvidenceTable &table) const {
   w.waits -= std::min(waits, suspendWaits);
   w.suspendNs = 0;
   w.suspendWaits = 0;
+  w.chosenWaitNs = std::min(chosenWaitNs, w.waitNs);
   w.index_.clear();
   w.evidence.clear();
   for (const EvidenceItem &item : evidence)

@@ -87,6 +87,11 @@ struct Work {
   /// to a pool (`co_await pool.schedule()`); not passed on to callers.
   double onPoolCpuNs = 0;
   unsigned suspendWaits = 0; // the part of waits that are those co_awaits
+  /// The parts of cpuNs and waitNs reached through a call with several
+  /// candidates (a virtual call's overriders, a stored callable's targets),
+  /// charged as its heaviest: the analysis chose them, the code may not.
+  double chosenCpuNs = 0;
+  double chosenWaitNs = 0;
   bool forkJoin = false;  // starts threads or pool jobs and waits for them: their work is its own
   bool waitsRepeat = false;       // several waits, or waits inside a loop
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
