@@ -179,7 +179,8 @@ std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
   const Loop &loop = model_.function(f).loops[l];
   const std::string perIteration = std::to_string(loop.ops) + " operations per iteration";
   if (loop.retry)
-    return "retry loop that goes round again only when another thread interferes (counted once), " + perIteration;
+    return "retry loop that goes round again only when an attempt falls short (another thread interfered, a "
+           "transfer was partial): counted once, " + perIteration;
   // A literal bound (`i < 64`) says nothing the count does not.
   const bool literal = !loop.over.empty() && std::isdigit(static_cast<unsigned char>(loop.over.front()));
   const std::string subject = loop.over.empty() || literal ? "loop" : "loop over '" + loop.over + "'";

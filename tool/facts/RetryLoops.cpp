@@ -183,6 +183,83 @@ bool exitsOnSuccess(const Stmt *s) {
   return false;
 }
 
+/// What `e` names, when it is a variable or a data member (`left`, `size_`).
+const ValueDecl *named(const Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (const auto *ref = dyn_cast<DeclRefExpr>(e))
+    return ref->getDecl();
+  if (const auto *member = dyn_cast<MemberExpr>(e))
+    return member->getMemberDecl();
+  return nullptr;
+}
+
+/// The remainder a loop's condition tests: `left > 0`, `left != 0`, `left`.
+const ValueDecl *testedRemainder(const Expr *cond) {
+  if (!cond)
+    return nullptr;
+  cond = cond->IgnoreParenImpCasts();
+  if (const auto *cmp = dyn_cast<BinaryOperator>(cond)) {
+    if (cmp->getOpcode() != BO_GT && cmp->getOpcode() != BO_NE)
+      return nullptr;
+    const auto *zero = dyn_cast<IntegerLiteral>(cmp->getRHS()->IgnoreParenImpCasts());
+    return zero && zero->getValue() == 0 ? named(cmp->getLHS()) : nullptr;
+  }
+  return named(cond);
+}
+
+/// A call one of whose arguments is the whole remainder: `write(fd, p, left)`.
+const CallExpr *callGiven(const Expr *e, const ValueDecl *remainder) {
+  const auto *call = dyn_cast_or_null<CallExpr>(e ? e->IgnoreCasts()->IgnoreParenImpCasts() : nullptr);
+  if (!call)
+    return nullptr;
+  for (const Expr *arg : call->arguments())
+    if (named(arg) == remainder)
+      return call;
+  return nullptr;
+}
+
+/// Whether `s` takes from the remainder what a call given all of it did:
+/// `left -= n` with `n = write(fd, p, left)`, or `left -= write(fd, p, left)`.
+bool takesCallResult(const Stmt *s, const Stmt *body, const ValueDecl *remainder) {
+  if (!s || isa<LambdaExpr>(s) || isLoopStmt(s))
+    return false;
+  if (const auto *sub = dyn_cast<CompoundAssignOperator>(s); sub && sub->getOpcode() == BO_SubAssign &&
+                                                             named(sub->getLHS()) == remainder) {
+    const Expr *taken = sub->getRHS()->IgnoreCasts()->IgnoreParenImpCasts();
+    if (callGiven(taken, remainder))
+      return true;
+    if (const auto *var = dyn_cast_or_null<VarDecl>(named(taken)); var && var->hasLocalStorage()) {
+      if (callGiven(var->getInit(), remainder))
+        return true;
+      // `n = write(fd, p, left)` somewhere in the body.
+      std::vector<const Stmt *> stack{body};
+      while (!stack.empty()) {
+        const Stmt *t = stack.back();
+        stack.pop_back();
+        if (!t)
+          continue;
+        if (const auto *assign = dyn_cast<BinaryOperator>(t); assign && assign->getOpcode() == BO_Assign &&
+                                                               named(assign->getLHS()) == var &&
+                                                               callGiven(assign->getRHS(), remainder))
+          return true;
+        stack.insert(stack.end(), t->child_begin(), t->child_end());
+      }
+    }
+  }
+  for (const Stmt *child : s->children())
+    if (takesCallResult(child, body, remainder))
+      return true;
+  return false;
+}
+
+/// `while (left > 0) { n = write(fd, p, left); ...; p += n; left -= n; }`:
+/// each call is given all that remains and goes round again only when it
+/// did part of it (a short write, a partial read, EINTR): about once.
+bool transfersRemainder(const Expr *cond, const Stmt *body) {
+  const ValueDecl *remainder = testedRemainder(cond);
+  return remainder && takesCallResult(body, body, remainder);
+}
+
 } // namespace
 
 bool isRetryLoop(const Stmt *loop, ASTContext &ctx) {
@@ -192,6 +269,8 @@ bool isRetryLoop(const Stmt *loop, ASTContext &ctx) {
   if (cond && contains(cond, /*reads=*/true))
     return true; // while (!cas(...)), while (!flag.load()) spin
   if (cond && spinsOnReloadedCopy(cond, body))
+    return true;
+  if (transfersRemainder(cond, body))
     return true;
   bool constantTrue = !cond;
   if (cond && evaluable(cond)) {

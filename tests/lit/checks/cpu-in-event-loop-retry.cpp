@@ -140,8 +140,8 @@ public:
 private:
   std::atomic<bool> locked_{false};
 };
-// SPIN: retry loop that goes round again only when another thread interferes (counted once), {{.*}}
-// SPIN-NEXT: retry loop that goes round again only when another thread interferes (counted once), {{.*}}
+// SPIN: retry loop that goes round again only when an attempt falls short (another thread interfered, a transfer was partial): counted once, {{.*}}
+// SPIN-NEXT: retry loop that goes round again only when an attempt falls short (another thread interfered, a transfer was partial): counted once, {{.*}}
 // SPIN-NOT: loop
 
 // KIND-NEXT: checksum cpu threads
