@@ -236,7 +236,7 @@ bool takesCallResult(const Stmt *s, const Stmt *body, const ValueDecl *remainder
       while (!stack.empty()) {
         const Stmt *t = stack.back();
         stack.pop_back();
-        if (!t)
+        if (!t || isa<LambdaExpr>(t))
           continue;
         if (const auto *assign = dyn_cast<BinaryOperator>(t); assign && assign->getOpcode() == BO_Assign &&
                                                                named(assign->getLHS()) == var &&

@@ -1,9 +1,10 @@
 // Retry and spin loops: loops that go round again only when another thread
 // interfered (a failed compare-and-swap, a failed try_lock), that wait for
 // a flag another thread sets, or that hand a call all that remains and go
-// round only when it did part of it (a short write). Their trip count is not a size of the data:
-// uncontended they run once, contended they wait, so they are not
-// computation (issue 9/10: CAS loops had been charged ~1000 iterations each).
+// round only when it did part of it (a short write). Their trip count is
+// not a size of the data: uncontended they run once, contended they wait,
+// so they are not computation (issue 9/10: CAS loops had been charged
+// ~1000 iterations each).
 #pragma once
 
 namespace clang {

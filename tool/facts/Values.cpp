@@ -1,6 +1,6 @@
 #include "facts/Values.h"
 
-
+#include "facts/AccessMode.h"
 #include "facts/Names.h"
 
 #include <clang/AST/ASTContext.h>
@@ -657,19 +657,15 @@ bool followsLink(const Stmt *s, const VarDecl *var, const Stmt *loop, int depth 
   return false;
 }
 
-/// A node's pointer link read through a pointer: `p->next`, `p->next.load()`.
+/// A node's pointer link read through a pointer: `p->next`, `p->next.load()`
+/// (the value read is the pointer, also when the link is atomic).
 bool readsNodeLink(const Expr *e) {
   e = e->IgnoreParenImpCasts();
+  const bool pointer = e->getType()->isPointerType();
   if (const auto *call = dyn_cast<CXXMemberCallExpr>(e))
     e = call->getImplicitObjectArgument()->IgnoreParenImpCasts();
   const auto *member = dyn_cast<MemberExpr>(e);
-  if (!member || !member->isArrow())
-    return false;
-  QualType type = member->getType();
-  if (const auto *record = type->getAsCXXRecordDecl(); record && record->getName() == "atomic")
-    if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record); spec && spec->getTemplateArgs().size() > 0)
-      type = spec->getTemplateArgs()[0].getAsType();
-  return type->isPointerType();
+  return pointer && member && member->isArrow();
 }
 
 /// Whether `s` advances a list head kept in a member to a link: `head_ =
@@ -683,6 +679,7 @@ bool advancesMemberHead(const Stmt *s) {
     return true;
   if (const auto *call = dyn_cast<CXXMemberCallExpr>(s); call && call->getNumArgs() >= 1)
     if (const auto *method = call->getMethodDecl(); method && method->getIdentifier() && method->getName() == "store" &&
+        isSynchronisationType(call->getImplicitObjectArgument()->getType()) &&
         isa<MemberExpr>(call->getImplicitObjectArgument()->IgnoreParenImpCasts()) && readsNodeLink(call->getArg(0)))
       return true;
   for (const Stmt *child : s->children())
