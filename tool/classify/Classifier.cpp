@@ -98,6 +98,7 @@ private:
     std::string over;     // what the outermost of the `unknown` ones runs over
   };
   Nest nest(int f, int loop) const;
+  Repetition repetition(int f, int loop, bool carriedInput) const;
   void addLoop(int f, int l, Work &w) const;
   void growThrough(int f, int loop, const Work &inner, Work &w) const;
   std::string loopMessage(int f, int l, const Nest &n) const;
@@ -141,6 +142,28 @@ Classifier::Nest Classifier::nest(int f, int loop) const {
     n.times *= trip;
   }
   return n;
+}
+
+/// What the loop nest down to `loop` lets the work it repeats do. Its
+/// rounds are independent when a loop of the nest counts them by a range
+/// or a bound its body does not change and cannot leave early (and, for the
+/// innermost, the call takes nothing the last round made: `carriedInput`);
+/// they split when that loop also writes no shared state (Loop::form,
+/// facts/LoopCarried.h). A loop of one wait after another (a read until
+/// EOF, chunked writes to one stream, a poll) repeats nothing independent.
+Repetition Classifier::repetition(int f, int loop, bool carriedInput) const {
+  if (loop < 0)
+    return {};
+  Repetition r{false, false};
+  const auto &loops = model_.function(f).loops;
+  for (int l = loop; l >= 0; l = loops[l].parent) {
+    const Loop &at = loops[l];
+    if (at.form == Loop::Form::Other || at.earlyExit || at.retry || (l == loop && carriedInput))
+      continue;
+    r.independent = true;
+    r.splittable |= !at.sharedWrites;
+  }
+  return r;
 }
 
 /// The heaviest part of a function's work as advice names it: the callee
@@ -223,6 +246,8 @@ void Classifier::addLoop(int f, int l, Work &w) const {
   if (ns <= 0)
     return;
   w.cpuNs += ns;
+  if (repetition(f, l, false).splittable)
+    w.splitNs += ns;
   if (loop.onPool)
     w.onPoolCpuNs += ns;
   if (n.assumed)
@@ -345,7 +370,9 @@ void Classifier::addSuspensionWaits(int f, Work &w) const {
     }
     bool assumed = false;
     double times = multiplier(f, s.loop, assumed);
-    w.addSuspension(table_, "suspends at co_await (waits for the awaited operation)", s.loc, ns, times);
+    const bool carried = s.operandCall >= 0 && fn.calls[s.operandCall].carriedInput;
+    w.addSuspension(table_, "suspends at co_await (waits for the awaited operation)", s.loc, ns, times,
+                    repetition(f, s.loop, carried));
   }
 }
 
@@ -407,7 +434,8 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     if (notAwaited)
       detached = work_[edge.callee].withoutSuspensions(table_);
     const Work &callee = notAwaited ? detached : work_[edge.callee];
-    w.add(callee, times, table_, name.empty() ? nullptr : &name, assumed);
+    w.add(callee, times, table_, name.empty() ? nullptr : &name, assumed,
+          repetition(f, call.loop, call.carriedInput));
     if (!edge.viaCallback && model_.target(f, edge.site).functions.size() > 1) {
       w.chosenCpuNs += (callee.cpuNs - callee.chosenCpuNs) * times;
       w.chosenWaitNs += (callee.waitNs - callee.chosenWaitNs) * times;
@@ -427,7 +455,7 @@ Work Classifier::ownWork(int f, unsigned &recursiveSites) const {
     switch (target.kind) {
     case CallTarget::Kind::Api: {
       const Work api = apiWork(*target.api, call, f);
-      w.add(api, times, table_, nullptr, assumed);
+      w.add(api, times, table_, nullptr, assumed, repetition(f, call.loop, call.carriedInput));
       growThrough(f, call.loop, api, w);
       break;
     }
@@ -552,6 +580,8 @@ Verdict Classifier::verdictOf(int f, const Work &w) const {
   v.facts.mtUnsafe = w.mtUnsafeHot;
   v.facts.mtUnsafeNames = w.mtUnsafeNames;
   v.facts.forkJoin = w.forkJoin;
+  v.facts.splittable = w.splitNs >= w.cpuNs / 2;
+  v.facts.structor = model_.function(f).isStructor;
   v.facts.cpuOnPool = v.facts.coroutine && w.onPoolCpuNs > w.cpuNs / 2;
   v.facts.heaviest = heaviestPart(model_.function(f), v.evidence);
   Decision decision = decide(v.kind, v.facts);

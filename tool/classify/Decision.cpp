@@ -44,6 +44,10 @@ Decision decideIo(const DecisionFacts &facts) {
   if (facts.waitsWithoutAsync && !facts.coroutine)
     return {Recommendation::Threads, "waits on I/O through APIs that only block: a pool of threads sized for "
                                      "waiting hides the latency (an event loop would stall)"};
+  if (facts.structor && !facts.coroutine)
+    return {Recommendation::Threads, "its time goes to waiting, and a constructor or destructor cannot be a "
+                                     "coroutine: let the objects be made and destroyed on a thread that may "
+                                     "block, or move the wait into a function its owner can co_await"};
   return {Recommendation::Async, facts.waitsRepeat
                                      ? "waits on I/O many times: run the waits concurrently on an event loop "
                                        "(concur::gather); threads would also work at a higher cost per wait"
@@ -66,6 +70,10 @@ Decision decideCpu(const DecisionFacts &facts) {
     return {Recommendation::Threads, "CPU-bound, and already split over threads it starts and joins (fork-join): "
                                      "keep threads; a concur::thread_pool with parallel_for spares a thread start "
                                      "per part and sizes the split to the cores"};
+  if (!facts.splittable)
+    return {Recommendation::Threads, "CPU-bound, but it has no loop of independent iterations to split (its "
+                                     "work is a sequence of dependent steps, or lies in what it calls): run "
+                                     "independent calls of it in parallel on a concur::thread_pool"};
   return {Recommendation::Threads, "CPU-bound: run independent parts in parallel on a thread pool "
                                    "(concur::parallel_for); threads share memory at no copying cost"};
 }

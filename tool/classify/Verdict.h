@@ -34,13 +34,24 @@ struct DecisionFacts {
   bool generator = false;
   bool waitsOnOthers = false;     // most of its waiting is for other threads or processes
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
-  bool waitsRepeat = false;       // several waits, or waits inside a loop
+  /// Waits repeated by a loop whose iterations are independent (a range or
+  /// a count the body does not change, no early exit, no input carried from
+  /// the last round): waits that could run at once. A loop of waits one
+  /// after another on one stream (chunked writes, a read until EOF, a poll)
+  /// is not this.
+  bool waitsRepeat = false;
   bool mtUnsafe = false;          // calls functions that are not thread-safe, on a hot path (in a loop)
   std::vector<std::string> mtUnsafeNames; // those functions, at most 3
   /// The heaviest computation, as the advice names it: "'f'" for a callee,
   /// "the loop at line N" for its own loop. Empty when it has none.
   std::string heaviest;
   bool forkJoin = false;          // starts threads or pool jobs and waits for them
+  /// It has a loop whose iterations are independent (a range or a count
+  /// the body does not change, no early exit, no shared writes): a loop
+  /// concur::parallel_for can split. Without one its computation is a
+  /// sequence (a search, a chain, a scan) or lies in what it calls.
+  bool splittable = false;
+  bool structor = false;          // a constructor or destructor: cannot become a coroutine
   bool cpuOnPool = false;         // a coroutine whose computation runs after it moved to a pool
 };
 

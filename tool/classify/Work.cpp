@@ -58,8 +58,10 @@ Evidence EvidenceTable::evidence(int key, double weightNs) const {
   return e;
 }
 
-void Work::add(const Work &other, double times, EvidenceTable &table, const std::string *via, bool allAssumed) {
+void Work::add(const Work &other, double times, EvidenceTable &table, const std::string *via, bool allAssumed,
+               Repetition rounds) {
   cpuNs += other.cpuNs * times;
+  splitNs += (rounds.splittable && times > 1 ? other.cpuNs : other.splitNs) * times;
   waitNs += other.waitNs * times;
   assumedNs += (allAssumed ? other.cpuNs : other.assumedNs) * times;
   syncWaitNs += other.syncWaitNs * times;
@@ -75,7 +77,7 @@ void Work::add(const Work &other, double times, EvidenceTable &table, const std:
   double otherSuspend = via ? double(unsigned(std::min(1e6, double(other.suspendWaits)))) : double(other.suspendWaits);
   suspendWaits += unsigned(std::min(1e6, otherSuspend * times));
   forkJoin |= other.forkJoin;
-  waitsRepeat |= other.waitsRepeat || (other.waits > 0 && times > 1);
+  waitsRepeat |= other.waitsRepeat || (other.waits > 0 && times > 1 && rounds.independent);
   waitsWithoutAsync |= other.waitsWithoutAsync;
   mtUnsafe |= other.mtUnsafe;
   mtUnsafeHot |= other.mtUnsafeHot || (other.mtUnsafe && times > 1);
@@ -95,12 +97,12 @@ void Work::addEvidence(EvidenceTable &table, const std::string &message, const S
 }
 
 void Work::addSuspension(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double ns,
-                         double times) {
+                         double times, Repetition rounds) {
   waitNs += ns * times;
   suspendNs += ns * times;
   waits += 1;
   suspendWaits += 1;
-  waitsRepeat |= times > 1;
+  waitsRepeat |= times > 1 && rounds.independent;
   addItem(table.own(message, loc, /*suspension=*/true), ns * times);
 }
 

@@ -74,6 +74,14 @@ struct EvidenceItem {
   double weightNs;
 };
 
+/// What the loops around a repeated piece of work let it do
+/// (Classifier::repetition): its rounds could run at the same time (waits to
+/// gather), and a parallel_for could split them (they write no shared state).
+struct Repetition {
+  bool independent = true;
+  bool splittable = false;
+};
+
 struct Work {
   double cpuNs = 0;
   double waitNs = 0;
@@ -92,8 +100,11 @@ struct Work {
   /// charged as its heaviest: the analysis chose them, the code may not.
   double chosenCpuNs = 0;
   double chosenWaitNs = 0;
+  /// The part of cpuNs in loops whose iterations are independent and write
+  /// no shared state, its own or its callees': what parallel_for can split.
+  double splitNs = 0;
   bool forkJoin = false;  // starts threads or pool jobs and waits for them: their work is its own
-  bool waitsRepeat = false;       // several waits, or waits inside a loop
+  bool waitsRepeat = false;       // waits in a loop whose rounds are independent (DecisionFacts)
   bool waitsWithoutAsync = false; // a wait whose API has no async alternative
   bool mtUnsafe = false;
   /// A non-thread-safe call runs on a hot path: in a loop of the function
@@ -111,12 +122,14 @@ struct Work {
   /// Adds `other` executed `times` times. `via` is the callee's name when
   /// `other` is a callee's work (nullptr: the function's own, as an API
   /// call's). `allAssumed`: the count rests on an assumed trip count, so all
-  /// of `other`'s computation is assumed.
+  /// of `other`'s computation is assumed. `rounds`: what the loops that
+  /// repeat it `times` times allow.
   void add(const Work &other, double times, EvidenceTable &table, const std::string *via = nullptr,
-           bool allAssumed = false);
+           bool allAssumed = false, Repetition rounds = {});
   void addEvidence(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double weightNs);
   /// Adds the wait at a co_await of the function, `times` suspensions of `ns`.
-  void addSuspension(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double ns, double times);
+  void addSuspension(EvidenceTable &table, const std::string &message, const SourceLoc &loc, double ns, double times,
+                     Repetition rounds = {});
   /// This work as a caller that does not await the coroutine sees it: the
   /// coroutine runs until it first suspends, and its waits at co_await are
   /// its own, not the caller's, which gets control back.

@@ -238,6 +238,9 @@ struct FunctionFacts {
   bool isCoroutine = false;
   bool isLambda = false;
   bool isTemplateInstance = false;
+  /// A constructor or a destructor: it cannot be a coroutine, so its waits
+  /// cannot become co_awaits (the advice offers threads instead).
+  bool isStructor = false;
   unsigned numParams = 0;
   unsigned ops = 0; // operations outside any loop
   std::vector<std::string> overrides; // USRs of methods this one overrides

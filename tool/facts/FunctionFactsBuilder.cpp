@@ -315,6 +315,10 @@ void Builder::walk(const Stmt *s) {
 /// What a loop runs over, as written: a range-for's range, the bound a
 /// counted loop compares with, else its condition. Bounded in length.
 std::string Builder::loopSubject(const Stmt *loop) const {
+  auto isConstant = [&](const Expr *e) {
+    return evaluable(e) && (e->isIntegerConstantExpr(ctx_) ||
+                            e->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull);
+  };
   const Expr *subject = nullptr;
   if (const auto *r = dyn_cast<CXXForRangeStmt>(loop))
     subject = r->getRangeInit();
@@ -328,8 +332,13 @@ std::string Builder::loopSubject(const Stmt *loop) const {
     return {};
   if (const Expr *container = isa<WhileStmt>(loop) || isa<DoStmt>(loop) ? testedForElements(subject) : nullptr)
     subject = container; // while (!line.empty()): over 'line'
-  else if (const auto *cmp = dyn_cast<BinaryOperator>(subject->IgnoreParenImpCasts()); cmp && cmp->isRelationalOp())
-    subject = cmp->getRHS();
+  else if (const auto *cmp = dyn_cast<BinaryOperator>(subject->IgnoreParenImpCasts()); cmp && cmp->isComparisonOp())
+    // The bound, unless it is a constant the count runs down to
+    // (`while (left > 0)`: over 'left', not '0').
+    subject = (cmp->getOpcode() == BO_GT || cmp->getOpcode() == BO_GE || cmp->getOpcode() == BO_NE) &&
+                      isConstant(cmp->getRHS()) && !isConstant(cmp->getLHS())
+                  ? cmp->getLHS()
+                  : cmp->getRHS();
   CharSourceRange range = CharSourceRange::getTokenRange(subject->getSourceRange());
   std::string text = Lexer::getSourceText(sm_.getExpansionRange(range), sm_, ctx_.getLangOpts()).str();
   for (char &c : text)
@@ -688,6 +697,7 @@ FunctionFacts buildFunctionFacts(const FunctionDecl *fn, ASTContext &ctx, const 
       facts.overriderClass = usrOf(method->getParent());
   }
   facts.isTemplateInstance = fn->isTemplateInstantiation();
+  facts.isStructor = isa<CXXConstructorDecl>(fn) || isa<CXXDestructorDecl>(fn);
   if (const auto *record = fn->getReturnType()->getAsCXXRecordDecl())
     facts.returnType = normalizedName(record);
   facts.numParams = fn->getNumParams();

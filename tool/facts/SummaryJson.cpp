@@ -76,7 +76,7 @@ Value toJson(const FunctionFacts &f) {
                                  {"operand_call", s.operandCall}});
   return Object{{"usr", f.usr}, {"name", f.name}, {"loc", toJson(f.loc)},
                 {"coroutine", f.isCoroutine}, {"lambda", f.isLambda},
-                {"instance", f.isTemplateInstance}, {"params", f.numParams}, {"ops", f.ops},
+                {"instance", f.isTemplateInstance}, {"structor", f.isStructor}, {"params", f.numParams}, {"ops", f.ops},
                 {"overrides", strings(f.overrides)}, {"overrider_class", f.overriderClass}, {"flags", strings(f.flagNames)},
                 {"return_type", f.returnType}, {"calls", std::move(calls)},
                 {"loops", std::move(loops)}, {"accesses", std::move(accesses)},
@@ -174,6 +174,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
   r.get(o, "usr", f.usr, p); r.get(o, "name", f.name, p); r.loc(o, "loc", f.loc, p);
   r.get(o, "coroutine", f.isCoroutine, p); r.get(o, "lambda", f.isLambda, p);
   r.get(o, "instance", f.isTemplateInstance, p); r.get(o, "params", f.numParams, p);
+  r.get(o, "structor", f.isStructor, p);
   r.get(o, "ops", f.ops, p); r.get(o, "overrides", f.overrides, p);
   r.get(o, "overrider_class", f.overriderClass, p);
   r.get(o, "flags", f.flagNames, p); r.get(o, "return_type", f.returnType, p);
@@ -246,7 +247,7 @@ Value toJson(const TUSummary &summary) {
   for (const auto &store : summary.fieldStores)
     stores.push_back(Object{{"m", store.field}, {"v", toJson(store.value)}, {"fn", store.function},
                             {"per_call", store.perCall}});
-  return Object{{"format", "concur-tu-summary"}, {"version", 5},
+  return Object{{"format", "concur-tu-summary"}, {"version", 6},
                 {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
                 {"functions", std::move(functions)},
                 {"field_stores", std::move(stores)},
@@ -259,7 +260,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   Reader reader;
   TUSummary summary;
   const Object *o = value.getAsObject();
-  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 5)
+  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 6)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a concur TU summary (format/version)");
   reader.get(o, "main_file", summary.mainFile, path);

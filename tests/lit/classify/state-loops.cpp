@@ -41,7 +41,7 @@ struct Event {
       h();
   }
 };
-// SET: loop over 'w != nullptr', size unknown, not from the caller (8 iterations assumed), {{.*}}
+// SET: loop over 'w', size unknown, not from the caller (8 iterations assumed), {{.*}}
 
 // The caller's data, of unknown size: it grows with it.
 // CHECK-NEXT: total cpu threads

@@ -29,7 +29,7 @@
 // MEASURED: fetch cpu 1200 3100000000 2976000000 124000000
 // EVIDENCE: measured: 96% CPU over 1200 calls, 3.1 s wall (merge.json)
 // EVIDENCE-NEXT: calls 'std::this_thread::sleep_for'
-// RATIONALE: CPU-bound: {{.*}} (measured cpu; the static estimate was io)
+// RATIONALE: CPU-bound{{.*}} (measured cpu; the static estimate was io)
 void fetch() { std::this_thread::sleep_for(std::chrono::milliseconds(100)); }
 
 // Not in the profile: unchanged.
