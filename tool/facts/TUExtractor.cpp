@@ -80,7 +80,7 @@ public:
     const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl());
     if (!field || !current_ || current_->isDependentContext() || !current_->getBody() || !filled_.insert({current_, field}).second)
       return true;
-    if (!isStdContainer(field->getType()))
+    if (!isContainer(field->getType()))
       return true;
     Fill fill = filledSize(field, current_, ctx_);
     if (fill.size.kind != SymbolicValue::Kind::Unknown)
@@ -133,7 +133,7 @@ private:
     SymbolicValue v;
     if (field->getType()->isIntegerType()) {
       v = symbolicValue(value, in, ctx_);
-    } else if (isStdContainer(field->getType())) {
+    } else if (isContainer(field->getType())) {
       // px(n) / px(n, 0.f): a count; items_(items): the size of what is copied.
       const auto *construct = dyn_cast<CXXConstructExpr>(value->IgnoreImplicit());
       if (construct && construct->getNumArgs() >= 1 && construct->getArg(0)->getType()->isIntegerType())
@@ -145,8 +145,8 @@ private:
       out_.fieldStores.push_back({usrOf(field), v, v.symbolic() && in ? usrOf(in) : std::string()});
   }
 
-  static bool isStdContainer(QualType type) {
-    return isSizedStdClass(type.getNonReferenceType()->getAsCXXRecordDecl());
+  static bool isContainer(QualType type) {
+    return isContainerClass(type.getNonReferenceType()->getAsCXXRecordDecl());
   }
 
   void consider(const FunctionDecl *fn) {

@@ -192,7 +192,7 @@ SymbolicValue containerSize(const Expr *expr, const FunctionDecl *fn, ASTContext
       return containerSize(member->getImplicitObjectArgument(), fn, ctx);
   if (const auto *member = dyn_cast<MemberExpr>(expr))
     if (const auto *field = dyn_cast<FieldDecl>(member->getMemberDecl()))
-      if (isSizedStdClass(field->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+      if (isContainerClass(field->getType().getNonReferenceType()->getAsCXXRecordDecl()))
         return SymbolicValue::member(usrOf(field)); // bounded by what is stored into it
   const auto *ref = dyn_cast<DeclRefExpr>(expr);
   const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
@@ -769,6 +769,39 @@ bool isSizedStdClass(const CXXRecordDecl *record) {
     return false;
   const IdentifierInfo &size = record->getASTContext().Idents.get("size");
   return !record->getDefinition()->lookup(DeclarationName(&size)).empty();
+}
+
+namespace {
+
+/// Whether `record` or one of its bases declares a method named `name`
+/// taking no arguments (`size`, `begin`), or an operator[].
+bool declares(const CXXRecordDecl *record, llvm::StringRef name, int depth = 0) {
+  if (!record || !record->hasDefinition() || depth > 8)
+    return false;
+  record = record->getDefinition();
+  for (const CXXMethodDecl *method : record->methods()) {
+    if (name == "[]" ? method->getOverloadedOperator() == OO_Subscript
+                     : method->getIdentifier() && method->getName() == name && method->getNumParams() == 0)
+      return true;
+  }
+  // A template's members are declared in its pattern; a specialization
+  // instantiated only in part lists only what was used.
+  if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record))
+    if (const ClassTemplateDecl *pattern = spec->getSpecializedTemplate())
+      if (pattern->getTemplatedDecl() != record && declares(pattern->getTemplatedDecl(), name, depth + 1))
+        return true;
+  for (const CXXBaseSpecifier &base : record->bases())
+    if (declares(base.getType()->getAsCXXRecordDecl(), name, depth + 1))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool isContainerClass(const CXXRecordDecl *record) {
+  if (isSizedStdClass(record))
+    return true;
+  return declares(record, "size") && (declares(record, "begin") || declares(record, "[]"));
 }
 
 Fill filledSize(const ValueDecl *target, const FunctionDecl *fn, ASTContext &ctx) {

@@ -37,6 +37,12 @@ SymbolicValue argumentValue(const clang::Expr *expr, const clang::FunctionDecl *
 /// array, whose element count is the size of the data it holds.
 bool isSizedStdClass(const clang::CXXRecordDecl *record);
 
+/// A class that holds elements and counts them: a standard one, or a
+/// project's own (a small vector, a ring buffer) with a size() and
+/// iteration or indexing, declared in it or a base. Its element count is
+/// what is stored into it, as for a standard container.
+bool isContainerClass(const clang::CXXRecordDecl *record);
+
 /// The element count a body gives the container `target` (a local variable
 /// or a data member): `resize(n)`, `reserve(n)`, `assign(n, x)`, an
 /// assignment, elements appended in loops. Unknown when nothing there says.

@@ -11,6 +11,7 @@
 // RUN: %json-query evidence %t.json unpark | FileCheck %s --check-prefix=UNPARK
 // RUN: %json-query evidence %t.json Table::find_slot | FileCheck %s --check-prefix=SLOT
 // RUN: %json-query evidence %t.json SharedGate::wake_shared | FileCheck %s --check-prefix=WAKE
+// RUN: %json-query evidence %t.json Node::visit_successors | FileCheck %s --check-prefix=EDGES
 
 #include <cstdint>
 #include <functional>
@@ -163,3 +164,48 @@ struct SharedGate {
   }
 };
 // WAKE: loop over 'true', size unknown, not from the caller (8 iterations assumed), {{.*}}
+
+// A project's own container (taskflow's SmallVector of edges): a size() and
+// indexing make it one, filled one edge per call of `precede`, so its loop
+// is the object's state, short; the same container copied from the
+// caller's data grows with it.
+// CHECK-NEXT: SmallList<Node *>::size neutral none
+// CHECK-NEXT: SmallList<Node *>::operator[] neutral none
+// CHECK-NEXT: SmallList<Node *>::push_back neutral none
+// CHECK-NEXT: Node::precede neutral none
+// CHECK-NEXT: Node::visit_successors neutral none
+// CHECK-NEXT: Batch::Batch neutral none
+// CHECK-NEXT: Batch::checksum cpu threads
+template <typename T> class SmallList {
+public:
+  std::size_t size() const { return count_; }
+  T &operator[](std::size_t i) { return items_[i]; }
+  void push_back(T v) {
+    if (count_ < 16)
+      items_[count_++] = v;
+  }
+
+private:
+  T items_[16] = {};
+  std::size_t count_ = 0;
+};
+struct Node {
+  SmallList<Node *> edges;
+  int visits = 0;
+  void precede(Node *next) { edges.push_back(next); }
+  void visit_successors() {
+    for (std::size_t i = 0; i < edges.size(); ++i)
+      edges[i]->visits += i;
+  }
+};
+// EDGES: loop over 'edges.size()', size unknown, not from the caller (8 iterations assumed), {{.*}}
+struct Batch {
+  std::vector<long> values;
+  explicit Batch(const std::vector<long> &input) : values(input) {}
+  long checksum() const {
+    long h = 0;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      h = h * 31 + values[i];
+    return h;
+  }
+};
