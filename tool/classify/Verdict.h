@@ -46,10 +46,11 @@ struct DecisionFacts {
   /// "the loop at line N" for its own loop. Empty when it has none.
   std::string heaviest;
   bool forkJoin = false;          // starts threads or pool jobs and waits for them
-  /// It has a loop whose iterations are independent (a range or a count
-  /// the body does not change, no early exit, no shared writes): a loop
-  /// concur::parallel_for can split. Without one its computation is a
-  /// sequence (a search, a chain, a scan) or lies in what it calls.
+  /// At least half its computation (its own or its callees') lies in loops
+  /// whose iterations are independent (a range or a count the body does not
+  /// change, no early exit, no shared writes): loops concur::parallel_for
+  /// can split (Work::splitNs). Otherwise its computation is a sequence (a
+  /// search, a chain, a scan) or lies in calls that are not such loops.
   bool splittable = false;
   bool structor = false;          // a constructor or destructor: cannot become a coroutine
   bool cpuOnPool = false;         // a coroutine whose computation runs after it moved to a pool
