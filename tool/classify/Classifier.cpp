@@ -204,6 +204,10 @@ std::string Classifier::loopMessage(int f, int l, const Nest &n) const {
   if (loop.retry)
     return "retry loop that goes round again only when an attempt falls short (another thread interfered, a "
            "transfer was partial): counted once, " + perIteration;
+  if (loop.halving)
+    return (loop.over.empty() ? std::string("loop") : "loop over '" + loop.over + "'") +
+           " that halves its range each round: O(log n), " + approxCount(loop.trip.value) +
+           " iterations assumed, " + perIteration;
   // A literal bound (`i < 64`) says nothing the count does not.
   const bool literal = !loop.over.empty() && std::isdigit(static_cast<unsigned char>(loop.over.front()));
   const std::string subject = loop.over.empty() || literal ? "loop" : "loop over '" + loop.over + "'";

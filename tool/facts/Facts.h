@@ -195,6 +195,9 @@ struct Loop {
   /// (`while (p) p = p->next`), which is state.
   SymbolicValue scale;
   bool walk = false;
+  /// A binary search or a loop that halves or doubles its counter
+  /// (facts/HalvingLoops.h): `trip` is kHalvingTrips, O(log n).
+  bool halving = false;
   bool overParam = false; // the condition or range reads a parameter (`o->count`, `img.px`)
   // -- Loop-carried data flow (facts/LoopCarried.h) --------------------------
   /// How the iterations are counted: `for (int i = a; i < n; ++i)` with an

@@ -1,11 +1,14 @@
 #include "facts/FunctionFactsBuilder.h"
 
+#include "facts/HalvingLoops.h"
+
 #include "catalog/Catalog.h"
 #include "facts/AccessMode.h"
 #include "facts/Arguments.h"
 #include "facts/BranchHints.h"
 #include "facts/CoroutineFlow.h"
 #include "facts/Descriptors.h"
+#include "facts/HalvingLoops.h"
 #include "facts/LockSets.h"
 #include "facts/LoopCarried.h"
 #include "facts/Names.h"
@@ -383,6 +386,10 @@ void Builder::walkLoop(const Stmt *loop) {
   if (info.trip.kind == SymbolicValue::Kind::Unknown) {
     info.scale = loopScale(loop, fn_, ctx_);
     info.walk = walksLinks(loop);
+  }
+  if (info.trip.kind == SymbolicValue::Kind::Unknown && isHalvingLoop(loop)) {
+    info.halving = true; // each round halves what is left: O(log n)
+    info.trip = SymbolicValue::constant(kHalvingTrips);
   }
   if (info.trip.kind != SymbolicValue::Kind::Constant)
     info.overParam = readsParameter(loop, fn_);

@@ -61,7 +61,7 @@ Value toJson(const FunctionFacts &f) {
   for (const auto &l : f.loops)
     loops.push_back(Object{{"loc", toJson(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
                            {"trip", toJson(l.trip)}, {"ops", l.ops}, {"on_pool", l.onPool}, {"retry", l.retry}, {"cold", l.cold}, {"over", l.over},
-                           {"scale", toJson(l.scale)}, {"walk", l.walk}, {"over_param", l.overParam},
+                           {"scale", toJson(l.scale)}, {"walk", l.walk}, {"halving", l.halving}, {"over_param", l.overParam},
                            {"form", int(l.form)}, {"early_exit", l.earlyExit}, {"shared_writes", l.sharedWrites}});
   for (const auto &a : f.accesses)
     accesses.push_back(Object{{"key", a.key}, {"display", a.display}, {"loc", toJson(a.loc)},
@@ -212,6 +212,7 @@ FunctionFacts readFunction(Reader &r, const Object *o, llvm::json::Path p) {
     loop.form = form == 1 ? Loop::Form::Counted : form == 2 ? Loop::Form::Range : Loop::Form::Other;
     r.value(l ? l->get("trip") : nullptr, loop.trip, lp.field("trip"));
     r.value(l ? l->get("scale") : nullptr, loop.scale, lp.field("scale")); r.get(l, "walk", loop.walk, lp);
+    r.get(l, "halving", loop.halving, lp);
     r.get(l, "over_param", loop.overParam, lp);
     f.loops.push_back(loop);
   });
@@ -247,7 +248,7 @@ Value toJson(const TUSummary &summary) {
   for (const auto &store : summary.fieldStores)
     stores.push_back(Object{{"m", store.field}, {"v", toJson(store.value)}, {"fn", store.function},
                             {"per_call", store.perCall}});
-  return Object{{"format", "concur-tu-summary"}, {"version", 6},
+  return Object{{"format", "concur-tu-summary"}, {"version", 7},
                 {"main_file", summary.mainFile}, {"link_unit", summary.linkUnit},
                 {"functions", std::move(functions)},
                 {"field_stores", std::move(stores)},
@@ -260,7 +261,7 @@ llvm::Expected<TUSummary> summaryFromJson(const Value &value) {
   Reader reader;
   TUSummary summary;
   const Object *o = value.getAsObject();
-  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 6)
+  if (!o || o->getString("format") != "concur-tu-summary" || o->getInteger("version") != 7)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a concur TU summary (format/version)");
   reader.get(o, "main_file", summary.mainFile, path);
