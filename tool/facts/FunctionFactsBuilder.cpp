@@ -1,7 +1,5 @@
 #include "facts/FunctionFactsBuilder.h"
 
-#include "facts/HalvingLoops.h"
-
 #include "catalog/Catalog.h"
 #include "facts/AccessMode.h"
 #include "facts/Arguments.h"
