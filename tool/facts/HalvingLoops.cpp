@@ -1,5 +1,7 @@
 #include "facts/HalvingLoops.h"
 
+#include "facts/Values.h"
+
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
@@ -16,10 +18,6 @@ using namespace clang;
 namespace {
 
 using VarSet = llvm::SmallPtrSet<const VarDecl *, 8>;
-
-bool isLoopStmt(const Stmt *s) {
-  return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
-}
 
 std::optional<llvm::APSInt> literalValue(const Expr *e) {
   if (const auto *lit = dyn_cast<IntegerLiteral>(e->IgnoreParenImpCasts()))
@@ -131,16 +129,6 @@ bool halvesTested(const Stmt *s, const VarSet &tested, const VarSet &mids) {
     return var && tested.contains(var) && isMidpoint(assign->getRHS(), mids);
   }
   return false;
-}
-
-const Expr *conditionOf(const Stmt *loop) {
-  if (const auto *f = dyn_cast<ForStmt>(loop))
-    return f->getCond();
-  if (const auto *w = dyn_cast<WhileStmt>(loop))
-    return w->getCond();
-  if (const auto *d = dyn_cast<DoStmt>(loop))
-    return d->getCond();
-  return nullptr;
 }
 
 } // namespace

@@ -16,10 +16,6 @@ using namespace clang;
 
 namespace {
 
-bool isLoopStmt(const Stmt *s) {
-  return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
-}
-
 bool isAtomicType(QualType type) {
   for (const std::string &name : classAndBases(type))
     if (name == "::std::atomic" || name == "::std::atomic_flag" || name == "::std::atomic_ref" ||

@@ -119,7 +119,7 @@ private:
   void visit(const Stmt *s) {
     if (!s || isa<LambdaExpr>(s))
       return;
-    const bool loop = isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
+    const bool loop = isLoopStmt(s);
     if (loop)
       loops_.push_back(s);
     if (const auto *call = dyn_cast<CXXMemberCallExpr>(s))
@@ -582,9 +582,10 @@ const Expr *testedForElements(const Expr *cond) {
   return sizeQuery(cond, "size");
 }
 
-namespace {
+bool isLoopStmt(const Stmt *s) {
+  return isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s);
+}
 
-/// The condition of a for, while or do loop.
 const Expr *conditionOf(const Stmt *loop) {
   if (const auto *f = dyn_cast<ForStmt>(loop))
     return f->getCond();
@@ -594,6 +595,8 @@ const Expr *conditionOf(const Stmt *loop) {
     return d->getCond();
   return nullptr;
 }
+
+namespace {
 
 /// What a condition's size follows: the bound it compares against, or the
 /// container it tests for elements; either side of && and ||.

@@ -61,6 +61,12 @@ const clang::Expr *testedForElements(const clang::Expr *cond);
 /// follows (`i < n`, `pos < text_.size()`, `!queue.empty()`), or unknown.
 SymbolicValue loopScale(const clang::Stmt *loop, const clang::FunctionDecl *fn, clang::ASTContext &ctx);
 
+/// A for, while, do or range-for statement.
+bool isLoopStmt(const clang::Stmt *s);
+
+/// The condition of a for, while or do loop; null for a range-for.
+const clang::Expr *conditionOf(const clang::Stmt *loop);
+
 /// Whether a loop walks a linked structure: its condition tests a pointer
 /// the loop sets from a member (`while (p) { ...; p = p->next; }`).
 bool walksLinks(const clang::Stmt *loop);
